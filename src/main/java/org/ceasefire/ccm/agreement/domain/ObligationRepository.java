@@ -1,0 +1,16 @@
+package org.ceasefire.ccm.agreement.domain;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface ObligationRepository extends JpaRepository<Obligation, Long> {
+
+    List<Obligation> findByAgreementCodeOrderBySortOrderAsc(String agreementCode);
+
+    Optional<Obligation> findByAgreementCodeAndCode(String agreementCode, String code);
+
+    List<Obligation> findByAgreement(Agreement agreement);
+
+    List<Obligation> findByInCatalogueTrue();
+}

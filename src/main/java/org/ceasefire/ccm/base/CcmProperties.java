@@ -1,0 +1,22 @@
+package org.ceasefire.ccm.base;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Operator settings under {@code ccm.*}.
+ *
+ * @param zone the local zone in which days, deadlines given as dates and weekly cut-offs are read
+ * @param dueSoon how long before a deadline an obligation reads {@code DUE_SOON}
+ * @param noticeWarning how long before a term's notice deadline the notice window is flagged as near
+ * @param catalogue the folder holding one YAML file per agreement
+ */
+@ConfigurationProperties("ccm")
+public record CcmProperties(
+        @DefaultValue("+04:00") ZoneId zone,
+        @DefaultValue("72h") Duration dueSoon,
+        @DefaultValue("90d") Duration noticeWarning,
+        @DefaultValue("config/agreements") Path catalogue) {}

@@ -1,0 +1,7 @@
+/** The weekly briefing in PDF, DOCX, XLSX and CSV: arrives with its own issue; the module exists now so that its boundaries are verified from the start. */
+@ApplicationModule(allowedDependencies = {"base", "security", "agreement"})
+@NullMarked
+package org.ceasefire.ccm.briefing;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,7 @@
+/** Read-only dashboards computed from verified reports: arrive with its own issue; the module exists now so that its boundaries are verified from the start. */
+@ApplicationModule(allowedDependencies = {"base", "security", "agreement"})
+@NullMarked
+package org.ceasefire.ccm.dashboard;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
