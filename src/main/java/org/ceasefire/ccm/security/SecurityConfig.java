@@ -19,7 +19,7 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @Configuration
 @EnableWebSecurity
-@EnableMethodSecurity(jsr250Enabled = true)
+@EnableMethodSecurity // services use @PreAuthorize; JSR-250 here would proxy the Vaadin views that carry @RolesAllowed
 class SecurityConfig {
 
     @Bean

@@ -24,7 +24,9 @@ import org.ceasefire.ccm.base.CcmProperties;
 import org.ceasefire.ccm.base.FieldProblem;
 import org.ceasefire.ccm.base.InvalidInputException;
 import org.ceasefire.ccm.base.Instants;
+import org.ceasefire.ccm.security.AppRoles;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,7 +38,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The agreement catalogue, obligations, status decisions and deadline amendments over HTTP. */
+/**
+ * The agreement catalogue, obligations, status decisions and deadline amendments over HTTP. Writes check the role
+ * before the body is read, so a wrong role is a 403 whatever it sends; the services check again.
+ */
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Agreements and obligations")
@@ -77,6 +82,7 @@ class AgreementController {
     }
 
     @PostMapping("/agreements/{agreement}/obligations/{code}/status")
+    @PreAuthorize("hasRole('" + AppRoles.SUPERVISOR + "')")
     @Operation(summary = "Record a status decision (SUPERVISOR)",
             description = "201 when stored; 200 when the same id and body were stored before; 409 when the id was used"
                     + " for another body, or when If-Match names an outdated version.")
@@ -87,6 +93,7 @@ class AgreementController {
     }
 
     @PostMapping("/agreements/{agreement}/obligations/{code}/deadline-amendments")
+    @PreAuthorize("hasRole('" + AppRoles.SUPERVISOR + "')")
     @Operation(summary = "Record an agreed deadline change (SUPERVISOR)",
             description = "newDueAt is an instant with an offset, or a day meaning its end (23:59:59) in the local zone.")
     ResponseEntity<DeadlineAmendmentEntry> amend(@PathVariable String agreement, @PathVariable String code,
@@ -102,6 +109,7 @@ class AgreementController {
     }
 
     @PostMapping("/parties")
+    @PreAuthorize("hasRole('" + AppRoles.ADMIN + "')")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a party or actor to the register (ADMIN)")
     PartySummary addParty(@RequestBody PartyRequest request) {

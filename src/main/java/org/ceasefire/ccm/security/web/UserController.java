@@ -3,7 +3,9 @@ package org.ceasefire.ccm.security.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.ceasefire.ccm.security.AppRoles;
 import org.ceasefire.ccm.security.NewUser;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.ceasefire.ccm.security.UserChange;
 import org.ceasefire.ccm.security.UserService;
 import org.ceasefire.ccm.security.UserSummary;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/users")
 @Tag(name = "Users", description = "Accounts and roles (ADMIN)")
+@PreAuthorize("hasRole('" + AppRoles.ADMIN + "')")
 class UserController {
 
     private final UserService users;

@@ -1,0 +1,165 @@
+package org.ceasefire.ccm.agreement.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.notification.Notification;
+import java.util.Map;
+import org.ceasefire.ccm.CcmIntegrationTest;
+import org.ceasefire.ccm.agreement.ObligationService;
+import org.ceasefire.ccm.agreement.ObligationStatus;
+import org.ceasefire.ccm.agreement.ObligationSummary;
+import org.ceasefire.ccm.agreement.Timeliness;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
+
+/** The agreement and obligation views as people use them, rendered without a browser. */
+@CcmIntegrationTest
+class AgreementViewsIT extends SpringBrowserlessTest {
+
+    @Autowired
+    ObligationService obligations;
+
+    private AgreementView openAgreement() {
+        return navigate(AgreementView.class, Map.of("agreement", "nk-2020-11-10"));
+    }
+
+    private ObligationView openObligation(String code) {
+        return navigate(ObligationView.class, Map.of("agreement", "nk-2020-11-10", "code", code));
+    }
+
+    private static int shownRows(AgreementView view) {
+        return view.pointGrids.values().stream().mapToInt(g -> g.getGenericDataView().getItems().toList().size()).sum();
+    }
+
+    @Test
+    @WithMockUser(username = "briefer", roles = "BRIEFER")
+    void the_agreement_view_shows_the_nine_points_in_order_with_all_17_obligations() {
+        var view = openAgreement();
+
+        assertThat(view.pointGrids.keySet()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9);
+        assertThat(shownRows(view)).isEqualTo(17);
+        assertThat(view.pointGrids.get(6).getGenericDataView().getItems().map(ObligationSummary::code))
+                .containsExactly("6a", "6b", "6c", "6d", "6e");
+    }
+
+    @Test
+    @WithMockUser(username = "monitor", roles = "MONITOR")
+    void filtering_by_party_shows_only_obligations_that_party_is_responsible_for_and_hides_empty_points() {
+        var view = openAgreement();
+
+        test(view.partyFilter).selectItem("RU");
+
+        var shown = view.pointGrids.values().stream().flatMap(g -> g.getGenericDataView().getItems()).toList();
+        assertThat(shown).isNotEmpty().allSatisfy(o -> assertThat(o.responsible()).contains("RU"));
+        assertThat(view.pointSections.get(1).isVisible()).isFalse();
+        assertThat(view.pointSections.get(3).isVisible()).isTrue();
+    }
+
+    @Test
+    @WithMockUser(username = "monitor", roles = "MONITOR")
+    void filtering_by_a_timeliness_nobody_has_says_so_instead_of_showing_empty_grids() {
+        var view = openAgreement();
+
+        view.timelinessFilter.setValue(java.util.Set.of(Timeliness.DUE_SOON));
+
+        assertThat(shownRows(view)).isZero();
+        assertThat(view.noMatch.isVisible()).isTrue();
+        assertThat(view.pointSections.values()).noneMatch(s -> s.isVisible());
+    }
+
+    @Test
+    @WithMockUser(username = "monitor", roles = "MONITOR")
+    void a_monitor_reads_an_obligation_but_sees_no_supervisor_actions() {
+        var view = openObligation("6e");
+
+        assertThat(view.recordStatus.isVisible()).isFalse();
+        assertThat(view.amendDeadline.isVisible()).isFalse();
+    }
+
+    @Test
+    @WithMockUser(username = "supervisor", roles = "SUPERVISOR")
+    void a_supervisor_can_amend_a_deadline_obligation_but_not_a_standing_one() {
+        assertThat(openObligation("6b").amendDeadline.isVisible()).isTrue();
+        var standing = openObligation("7");
+        assertThat(standing.recordStatus.isVisible()).isTrue();
+        assertThat(standing.amendDeadline.isVisible()).isFalse();
+    }
+
+    @Test
+    @WithMockUser(username = "supervisor", roles = "SUPERVISOR")
+    void the_status_dialog_refuses_an_empty_justification_next_to_the_field_and_stores_nothing() {
+        var view = openObligation("7");
+        test(view.recordStatus).click();
+        var dialog = find(RecordStatusDialog.class).single();
+
+        dialog.status.setValue(ObligationStatus.IN_PROGRESS);
+        test(dialog.save).click();
+
+        assertThat(dialog.justification.isInvalid()).isTrue();
+        assertThat(dialog.justification.getErrorMessage()).contains("required");
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(obligations.get("nk-2020-11-10", "7").statusHistory()).isEmpty();
+    }
+
+    @Test
+    @WithMockUser(username = "supervisor", roles = "SUPERVISOR")
+    void a_status_recorded_in_the_dialog_appears_in_the_timeline_with_its_justification() {
+        var view = openObligation("8");
+        test(view.recordStatus).click();
+        var dialog = find(RecordStatusDialog.class).single();
+
+        dialog.status.setValue(ObligationStatus.PARTIALLY_FULFILLED);
+        dialog.justification.setValue("Two exchanges mediated by Russia; detainees still held on both sides.");
+        test(dialog.save).click();
+
+        assertThat(dialog.isOpened()).isFalse();
+        var stored = obligations.get("nk-2020-11-10", "8");
+        assertThat(stored.summary().status()).isEqualTo(ObligationStatus.PARTIALLY_FULFILLED);
+        assertThat(stored.summary().implementationLevel()).isEqualTo(2);
+        assertThat(find(ListItem.class).withClassName("timeline-item")
+                .withCondition(item -> item.getElement().getTextRecursively().contains("Two exchanges")).exists()).isTrue();
+    }
+
+    @Test
+    @WithMockUser(username = "supervisor", roles = "SUPERVISOR")
+    void a_dialog_opened_before_someone_elses_decision_is_refused_rather_than_overwriting_it() {
+        var view = openObligation("5");
+        test(view.recordStatus).click();
+        var stale = find(RecordStatusDialog.class).single();
+        obligations.decide("nk-2020-11-10", "5", new org.ceasefire.ccm.agreement.NewStatusDecision(null,
+                ObligationStatus.FULFILLED, null, "Centre opened.", java.util.List.of(), null), null);
+
+        stale.justification.setValue("Judged from an outdated page.");
+        test(stale.save).click();
+
+        assertThat(stale.isOpened()).isTrue();
+        assertThat(find(Notification.class).all()).as("notifications %s", find(Notification.class).all().stream()
+                .map(n -> n.getElement().getProperty("text", "") + n.getElement().getTextRecursively()).toList())
+                .anyMatch(n -> (n.getElement().getProperty("text", "") + n.getElement().getTextRecursively()).contains("someone else"));
+        assertThat(obligations.get("nk-2020-11-10", "5").statusHistory()).hasSize(1);
+    }
+
+    @Test
+    @WithMockUser(username = "supervisor", roles = "SUPERVISOR")
+    void clicking_an_obligation_in_the_agreement_opens_its_page() {
+        var view = openAgreement();
+        Grid<ObligationSummary> grid = view.pointGrids.get(2);
+
+        test(grid).clickRow(0);
+
+        assertThat(getCurrentView()).isInstanceOf(ObligationView.class);
+    }
+
+    @Test
+    @WithMockUser(username = "monitor", roles = "MONITOR")
+    void an_unknown_obligation_says_so_in_plain_words() {
+        var view = openObligation("42z");
+        assertThat(view.getElement().getText() + find(com.vaadin.flow.component.html.Paragraph.class).first().getText())
+                .contains("42z");
+    }
+}

@@ -1,0 +1,65 @@
+package org.ceasefire.ccm.security.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.Component;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.ceasefire.ccm.CcmIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** Which role may open which view: every route against every role, and against nobody signed in. */
+@CcmIntegrationTest
+class ViewAccessIT extends SpringBrowserlessTest {
+
+    static Stream<Arguments> matrix() {
+        var agreement = "agreements/nk-2020-11-10";
+        var obligation = "agreements/nk-2020-11-10/obligations/6a";
+        return Stream.of(
+                Arguments.of(agreement, "", "LoginView"),
+                Arguments.of(agreement, "MONITOR", "AgreementView"),
+                Arguments.of(agreement, "SUPERVISOR", "AgreementView"),
+                Arguments.of(agreement, "BRIEFER", "AgreementView"),
+                Arguments.of(agreement, "ADMIN", "AgreementView"),
+                Arguments.of(obligation, "", "LoginView"),
+                Arguments.of(obligation, "MONITOR", "ObligationView"),
+                Arguments.of(obligation, "BRIEFER", "ObligationView"),
+                Arguments.of(obligation, "SUPERVISOR", "ObligationView"),
+                Arguments.of("", "BRIEFER", "AgreementView"),
+                Arguments.of("admin/users", "", "LoginView"),
+                Arguments.of("admin/users", "MONITOR", "NotFoundView"),
+                Arguments.of("admin/users", "SUPERVISOR", "NotFoundView"),
+                Arguments.of("admin/users", "BRIEFER", "NotFoundView"),
+                Arguments.of("admin/users", "ADMIN", "UserListView"),
+                Arguments.of("admin/users", "MONITOR,SUPERVISOR,BRIEFER", "NotFoundView"));
+    }
+
+    @ParameterizedTest(name = "{0} as [{1}] opens {2}")
+    @MethodSource("matrix")
+    void each_role_opens_only_the_views_it_may(String route, String roles, String expectedView) {
+        if (!roles.isEmpty()) {
+            var authorities = AuthorityUtils.createAuthorityList(Arrays.stream(roles.split(",")).map(r -> "ROLE_" + r).toArray(String[]::new));
+            var context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("someone", null, authorities));
+            SecurityContextHolder.setContext(context);
+        }
+        try {
+            navigate(route, Component.class);
+        } catch (RuntimeException | AssertionError e) {
+            // navigation that ends elsewhere than asked is what this test looks at
+        }
+        assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo(expectedView);
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+}
