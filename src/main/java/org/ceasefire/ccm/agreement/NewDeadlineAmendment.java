@@ -14,11 +14,11 @@ import org.jspecify.annotations.Nullable;
  */
 public record NewDeadlineAmendment(
         @Nullable UUID id,
-        Instant newDueAt,
+        @Nullable Instant newDueAt,
         String requestedBy,
         List<String> agreedBy,
         @Nullable String mediatedBy,
-        Instant decidedAt,
+        @Nullable Instant decidedAt,
         String source,
         @Nullable String note) {
 

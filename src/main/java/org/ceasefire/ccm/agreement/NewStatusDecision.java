@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record NewStatusDecision(
         @Nullable UUID id,
-        ObligationStatus status,
+        @Nullable ObligationStatus status,
         @Nullable Integer implementationLevel,
         String justification,
         List<UUID> evidence,

@@ -101,6 +101,9 @@ public class ObligationService {
         } else if (justification.length() > NewStatusDecision.MAX_JUSTIFICATION) {
             problems.add(new FieldProblem("justification", "is longer than " + NewStatusDecision.MAX_JUSTIFICATION + " characters"));
         }
+        if (decision.status() == null) {
+            problems.add(new FieldProblem("status", "is required: choose the status the obligation is in"));
+        }
         var level = decision.implementationLevel();
         if (level != null && (level < 0 || level > 3)) {
             problems.add(new FieldProblem("implementationLevel", "must be 0 (not initiated), 1 (minimal), 2 (intermediate) or 3 (full)"));
@@ -125,7 +128,8 @@ public class ObligationService {
             throw new InvalidInputException("The decision was not recorded: " + describe(problems), problems);
         }
         var id = decision.id() != null ? decision.id() : UUID.randomUUID();
-        var hash = sha256(String.join("|", agreement, code, decision.status().name(), String.valueOf(level), justification,
+        var status = java.util.Objects.requireNonNull(decision.status());
+        var hash = sha256(String.join("|", agreement, code, status.name(), String.valueOf(level), justification,
                 evidence.toString(), String.valueOf(decision.effectiveAt())));
         var actor = currentUser.require();
         return idempotent(() -> decisions.findById(id).map(existing -> replay(existing.requestHash(), hash, id,
@@ -137,11 +141,11 @@ public class ObligationService {
                         throw new InvalidInputException("effectiveAt", "is before the agreement took effect ("
                                 + obligation.agreement().effectiveAt() + ")");
                     }
-                    var stored = obligation.decide(id, decision.status(), level, justification, evidence, effectiveAt,
+                    var stored = obligation.decide(id, status, level, justification, evidence, effectiveAt,
                             actor, now, hash);
                     decisions.save(stored);
                     obligations.saveAndFlush(obligation);
-                    meters.counter("ccm.obligation.decisions", "status", decision.status().name()).increment();
+                    meters.counter("ccm.obligation.decisions", "status", status.name()).increment();
                     return toEntry(stored);
                 });
     }
@@ -191,8 +195,10 @@ public class ObligationService {
             throw new InvalidInputException("The amendment was not recorded: " + describe(problems), problems);
         }
         var id = amendment.id() != null ? amendment.id() : UUID.randomUUID();
-        var hash = sha256(String.join("|", agreement, code, amendment.newDueAt().toString(), requestedBy, agreedBy.toString(),
-                String.valueOf(mediatedBy), amendment.decidedAt().toString(), source, String.valueOf(note)));
+        var newDueAt = java.util.Objects.requireNonNull(amendment.newDueAt());
+        var decidedAt = java.util.Objects.requireNonNull(amendment.decidedAt());
+        var hash = sha256(String.join("|", agreement, code, newDueAt.toString(), requestedBy, agreedBy.toString(),
+                String.valueOf(mediatedBy), decidedAt.toString(), source, String.valueOf(note)));
         var actor = currentUser.require();
         return idempotent(() -> amendments.findById(id).map(existing -> replay(existing.requestHash(), hash, id,
                         () -> toEntry(existing))),
@@ -203,11 +209,11 @@ public class ObligationService {
                         throw new ConflictException("Obligation " + code + " is " + obligation.kind()
                                 + " and has no deadline to amend.");
                     }
-                    if (amendment.newDueAt().equals(obligation.currentDueAt())) {
+                    if (newDueAt.equals(obligation.currentDueAt())) {
                         throw new InvalidInputException("newDueAt", "is the deadline already in force; nothing to amend");
                     }
-                    var stored = obligation.amendDeadline(id, amendment.newDueAt(), requestedBy, agreedBy, mediatedBy,
-                            amendment.decidedAt(), source, note, actor, now, hash);
+                    var stored = obligation.amendDeadline(id, newDueAt, requestedBy, agreedBy, mediatedBy,
+                            decidedAt, source, note, actor, now, hash);
                     amendments.save(stored);
                     obligations.saveAndFlush(obligation);
                     meters.counter("ccm.obligation.amendments").increment();

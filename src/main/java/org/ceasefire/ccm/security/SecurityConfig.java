@@ -1,5 +1,6 @@
 package org.ceasefire.ccm.security;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.ceasefire.ccm.security.ui.LoginView;
 import org.springframework.context.annotation.Bean;
@@ -56,8 +57,13 @@ class SecurityConfig {
 
     @Bean
     @Order(3)
-    SecurityFilterChain uiChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain uiChain(HttpSecurity http, RequestUtil requestUtil) throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles.css", "/images/**", "/icons/**").permitAll());
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+        // Vaadin's own CSRF set-up also exempts the login form, which lets a forged form sign a victim in to an
+        // attacker's account (login CSRF). Vaadin's internal requests carry their own token, so only they are exempt.
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(requestUtil::isFrameworkInternalRequest));
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
+                .loginView(LoginView.class)
+                .enableCsrfConfiguration(false)).build();
     }
 }

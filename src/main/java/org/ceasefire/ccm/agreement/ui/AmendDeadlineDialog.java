@@ -23,6 +23,7 @@ import org.ceasefire.ccm.base.ConflictException;
 import org.ceasefire.ccm.base.Instants;
 import org.ceasefire.ccm.base.InvalidInputException;
 import org.ceasefire.ccm.base.TimeFormats;
+import org.ceasefire.ccm.base.ui.FieldErrors;
 import org.ceasefire.ccm.base.ui.Notifications;
 
 /** Records an agreed change of deadline: the new day (meaning its end, local time), who asked, who agreed, the source. */
@@ -78,15 +79,12 @@ class AmendDeadlineDialog extends Dialog {
         save.addClickListener(e -> {
             fields.values().forEach(f -> f.setInvalid(false));
             LocalDate day = newDue.getValue();
-            if (day == null || decidedAt.getValue() == null) {
-                newDue.setInvalid(day == null);
-                decidedAt.setInvalid(decidedAt.getValue() == null);
-                return;
-            }
             try {
-                obligations.amend(s.agreement(), s.code(), new NewDeadlineAmendment(id, Instants.endOfDay(day, times.zone()),
+                obligations.amend(s.agreement(), s.code(), new NewDeadlineAmendment(id,
+                        day == null ? null : Instants.endOfDay(day, times.zone()),
                         requestedBy.getValue() == null ? "" : requestedBy.getValue(), List.copyOf(agreedBy.getValue()),
-                        mediatedBy.getValue(), decidedAt.getValue().atZone(times.zone()).toInstant(), source.getValue(),
+                        mediatedBy.getValue(), decidedAt.getValue() == null ? null : decidedAt.getValue().atZone(times.zone()).toInstant(),
+                        source.getValue(),
                         note.getValue()), s.version());
                 close();
                 onSaved.run();

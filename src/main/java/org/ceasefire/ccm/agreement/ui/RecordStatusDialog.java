@@ -22,6 +22,7 @@ import org.ceasefire.ccm.agreement.ObligationStatus;
 import org.ceasefire.ccm.base.ConflictException;
 import org.ceasefire.ccm.base.InvalidInputException;
 import org.ceasefire.ccm.base.TimeFormats;
+import org.ceasefire.ccm.base.ui.FieldErrors;
 import org.ceasefire.ccm.base.ui.Notifications;
 
 /**
@@ -46,7 +47,7 @@ class RecordStatusDialog extends Dialog {
         status.setLabel(getTranslation("decision.status"));
         status.setItems(ObligationStatus.values());
         status.setItemLabelGenerator(v -> getTranslation("status." + v.name()));
-        status.setValue(s.status());
+        status.setPlaceholder(getTranslation("decision.status.placeholder", getTranslation("status." + s.status().name())));
         status.setRequiredIndicatorVisible(true);
         level.setLabel(getTranslation("decision.level"));
         level.setItems(0, 1, 2, 3);
@@ -95,9 +96,9 @@ class RecordStatusDialog extends Dialog {
                     return;
                 }
             }
-            if (status.getValue() == null || effectiveAt.getValue() == null) {
-                status.setInvalid(status.getValue() == null);
-                effectiveAt.setInvalid(effectiveAt.getValue() == null);
+            if (effectiveAt.getValue() == null) {
+                effectiveAt.setErrorMessage(getTranslation("decision.effective-at.required"));
+                effectiveAt.setInvalid(true);
                 return;
             }
             try {

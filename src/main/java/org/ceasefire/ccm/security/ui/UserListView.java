@@ -21,6 +21,7 @@ import java.util.Map;
 import org.ceasefire.ccm.base.ConflictException;
 import org.ceasefire.ccm.base.InvalidInputException;
 import org.ceasefire.ccm.base.TimeFormats;
+import org.ceasefire.ccm.base.ui.FieldErrors;
 import org.ceasefire.ccm.base.ui.Notifications;
 import org.ceasefire.ccm.base.ui.ViewToolbar;
 import org.ceasefire.ccm.security.AppRoles;
@@ -102,15 +103,7 @@ class UserListView extends VerticalLayout implements HasDynamicTitle {
                 refresh();
                 Notifications.success(getTranslation("users.saved"));
             } catch (InvalidInputException ex) {
-                for (var problem : ex.problems()) {
-                    var field = fields.get(problem.field());
-                    if (field != null) {
-                        field.setErrorMessage(problem.message());
-                        field.setInvalid(true);
-                    } else {
-                        Notifications.warn(problem.field() + " " + problem.message());
-                    }
-                }
+                FieldErrors.show(ex, fields);
             } catch (ConflictException ex) {
                 Notifications.warn(ex.getMessage());
             }

@@ -92,6 +92,21 @@ class AgreementViewsIT extends SpringBrowserlessTest {
 
     @Test
     @WithMockUser(username = "supervisor", roles = "SUPERVISOR")
+    void the_status_dialog_asks_for_a_status_rather_than_assuming_the_current_one() {
+        var view = openObligation("9d");
+        test(view.recordStatus).click();
+        var dialog = find(RecordStatusDialog.class).single();
+
+        dialog.justification.setValue("Talks have not started.");
+        test(dialog.save).click();
+
+        assertThat(dialog.status.isInvalid()).isTrue();
+        assertThat(dialog.status.getErrorMessage()).startsWith("Is required");
+        assertThat(obligations.get("nk-2020-11-10", "9d").statusHistory()).isEmpty();
+    }
+
+    @Test
+    @WithMockUser(username = "supervisor", roles = "SUPERVISOR")
     void the_status_dialog_refuses_an_empty_justification_next_to_the_field_and_stores_nothing() {
         var view = openObligation("7");
         test(view.recordStatus).click();
@@ -101,7 +116,7 @@ class AgreementViewsIT extends SpringBrowserlessTest {
         test(dialog.save).click();
 
         assertThat(dialog.justification.isInvalid()).isTrue();
-        assertThat(dialog.justification.getErrorMessage()).contains("required");
+        assertThat(dialog.justification.getErrorMessage()).startsWith("Is required");
         assertThat(dialog.isOpened()).isTrue();
         assertThat(obligations.get("nk-2020-11-10", "7").statusHistory()).isEmpty();
     }
@@ -134,6 +149,7 @@ class AgreementViewsIT extends SpringBrowserlessTest {
         obligations.decide("nk-2020-11-10", "5", new org.ceasefire.ccm.agreement.NewStatusDecision(null,
                 ObligationStatus.FULFILLED, null, "Centre opened.", java.util.List.of(), null), null);
 
+        stale.status.setValue(ObligationStatus.IN_PROGRESS);
         stale.justification.setValue("Judged from an outdated page.");
         test(stale.save).click();
 

@@ -1,21 +1,21 @@
-package org.ceasefire.ccm.agreement.ui;
+package org.ceasefire.ccm.base.ui;
 
 import com.vaadin.flow.component.HasValidation;
 import java.util.Map;
 import org.ceasefire.ccm.base.InvalidInputException;
-import org.ceasefire.ccm.base.ui.Notifications;
 
 /** Shows the service's field problems next to the fields they concern; any other problem as a message. */
-final class FieldErrors {
+public final class FieldErrors {
 
     private FieldErrors() {}
 
-    static void show(InvalidInputException e, Map<String, ? extends HasValidation> fields) {
+    public static void show(InvalidInputException e, Map<String, ? extends HasValidation> fields) {
         var unplaced = new StringBuilder();
         for (var problem : e.problems()) {
             var field = fields.get(problem.field());
             if (field != null) {
-                field.setErrorMessage(problem.message());
+                var message = problem.message();
+                field.setErrorMessage(message.isEmpty() ? message : Character.toUpperCase(message.charAt(0)) + message.substring(1));
                 field.setInvalid(true);
             } else {
                 unplaced.append(problem.field()).append(' ').append(problem.message()).append(". ");
