@@ -222,8 +222,10 @@ public class ObligationService {
     }
 
     /**
-     * Runs a write once per idempotency key: a stored result under the key is replayed; a concurrent duplicate that
-     * loses the race on the primary key (or the version) is answered with the winner's result.
+     * Runs a write once per idempotency key: a stored result under the key is replayed. When the write fails, a
+     * concurrent duplicate may have won the race (it hit the primary key or the version first, or it changed the
+     * state this write checked, such as the deadline in force), so the key is looked up again before the failure
+     * is reported: the same request is then answered with the winner's result.
      */
     private <T> Recorded<T> idempotent(Supplier<java.util.Optional<T>> lookup, Supplier<T> write) {
         var replay = transactions.execute(s -> lookup.get());
@@ -232,7 +234,8 @@ public class ObligationService {
         }
         try {
             return new Recorded<>(Objects.requireNonNull(transactions.execute(s -> write.get())), true);
-        } catch (DataIntegrityViolationException | OptimisticLockingFailureException e) {
+        } catch (DataIntegrityViolationException | OptimisticLockingFailureException | InvalidInputException
+                | ConflictException e) {
             var after = transactions.execute(s -> lookup.get());
             if (after != null && after.isPresent()) {
                 return new Recorded<>(after.get(), false);

@@ -153,10 +153,16 @@ class AgreementApiIT {
 
     @Test
     void concurrent_duplicates_of_one_amendment_store_one_ledger_line() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            concurrentDuplicates("2020-12-%02d".formatted(5 + round));
+        }
+    }
+
+    private void concurrentDuplicates(String newDay) throws Exception {
         var id = UUID.randomUUID();
         var body = """
-                {"id":"%s","newDueAt":"2020-12-05","requestedBy":"AM","agreedBy":["AZ"],
-                 "decidedAt":"2020-11-28T12:00:00+04:00","source":"Joint statement"}""".formatted(id);
+                {"id":"%s","newDueAt":"%s","requestedBy":"AM","agreedBy":["AZ"],
+                 "decidedAt":"2020-11-28T12:00:00+04:00","source":"Joint statement"}""".formatted(id, newDay);
         var executor = Executors.newFixedThreadPool(8);
         try {
             var calls = new ArrayList<Callable<Integer>>();
