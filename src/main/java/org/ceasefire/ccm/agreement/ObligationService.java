@@ -69,6 +69,11 @@ public class ObligationService {
         this.clock = clock;
         this.readModel = readModel;
         this.meters = meters;
+        // registered up front so that dashboards see a zero rather than a missing series
+        for (var status : ObligationStatus.values()) {
+            meters.counter("ccm.obligation.decisions", "status", status.name());
+        }
+        meters.counter("ccm.obligation.amendments");
     }
 
     @Transactional(readOnly = true)
