@@ -3,6 +3,7 @@ package org.ceasefire.ccm.agreement;
 import java.util.List;
 import org.ceasefire.ccm.agreement.domain.Agreement;
 import org.ceasefire.ccm.agreement.domain.AgreementRepository;
+import org.ceasefire.ccm.agreement.domain.ObligationRepository;
 import org.ceasefire.ccm.agreement.domain.Party;
 import org.ceasefire.ccm.agreement.domain.PartyRepository;
 import org.ceasefire.ccm.base.ConflictException;
@@ -30,10 +31,12 @@ public class AgreementService {
 
     private final AgreementRepository agreements;
     private final PartyRepository parties;
+    private final ObligationRepository obligations;
     private final Clock clock;
 
-    AgreementService(AgreementRepository agreements, PartyRepository parties, Clock clock) {
+    AgreementService(AgreementRepository agreements, PartyRepository parties, ObligationRepository obligations, Clock clock) {
         this.agreements = agreements;
+        this.obligations = obligations;
         this.parties = parties;
         this.clock = clock;
     }
@@ -51,6 +54,18 @@ public class AgreementService {
                 a.textVariants().stream().map(v -> new AgreementDetails.TextVariant(v.name(), v.note())).toList(),
                 a.related(),
                 a.points().stream().map(p -> new AgreementDetails.Point(p.number(), p.title(), p.text())).toList());
+    }
+
+    /** The codes of an agreement's obligations (those still in the catalogue); empty if there is no such agreement. */
+    @Transactional(readOnly = true)
+    public Set<String> obligationCodes(String agreement) {
+        return Set.copyOf(obligations.findCodesInCatalogue(agreement));
+    }
+
+    /** The registered party codes. */
+    @Transactional(readOnly = true)
+    public Set<String> partyCodes() {
+        return parties.findAll().stream().map(Party::code).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     @Transactional(readOnly = true)

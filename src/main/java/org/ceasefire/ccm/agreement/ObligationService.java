@@ -18,7 +18,9 @@ import org.ceasefire.ccm.agreement.domain.PartyRepository;
 import org.ceasefire.ccm.agreement.domain.StatusDecision;
 import org.ceasefire.ccm.agreement.domain.StatusDecisionRepository;
 import static org.ceasefire.ccm.base.Hashes.sha256;
+import org.ceasefire.ccm.audit.AuditLog;
 import org.ceasefire.ccm.base.ConflictException;
+import org.ceasefire.ccm.base.Recorded;
 import org.ceasefire.ccm.base.FieldProblem;
 import org.ceasefire.ccm.base.InvalidInputException;
 import org.ceasefire.ccm.base.NotFoundException;
@@ -54,11 +56,13 @@ public class ObligationService {
     private final Clock clock;
     private final ObligationReadModel readModel;
     private final MeterRegistry meters;
+    private final AuditLog audit;
 
     ObligationService(ObligationRepository obligations, StatusDecisionRepository decisions,
             DeadlineAmendmentRepository amendments, PartyRepository parties, VerifiedReports verifiedReports,
             CurrentUser currentUser, TransactionTemplate transactions, Clock clock, ObligationReadModel readModel,
-            MeterRegistry meters) {
+            MeterRegistry meters, AuditLog audit) {
+        this.audit = audit;
         this.obligations = obligations;
         this.decisions = decisions;
         this.amendments = amendments;
@@ -150,6 +154,7 @@ public class ObligationService {
                             actor, now, hash);
                     decisions.save(stored);
                     obligations.saveAndFlush(obligation);
+                    audit.record(actor, "STATUS_DECIDED", "obligation", agreement + "/" + code, null, toEntry(stored));
                     meters.counter("ccm.obligation.decisions", "status", status.name()).increment();
                     return toEntry(stored);
                 });
@@ -221,6 +226,7 @@ public class ObligationService {
                             decidedAt, source, note, actor, now, hash);
                     amendments.save(stored);
                     obligations.saveAndFlush(obligation);
+                    audit.record(actor, "DEADLINE_AMENDED", "obligation", agreement + "/" + code, null, toEntry(stored));
                     meters.counter("ccm.obligation.amendments").increment();
                     return toEntry(stored);
                 });

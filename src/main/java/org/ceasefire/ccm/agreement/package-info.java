@@ -2,7 +2,7 @@
  * The agreement catalogue and its obligations: definitions loaded from {@code config/agreements}, supervisors'
  * status decisions, the deadline amendment ledger, and timeliness derived from the clock.
  */
-@ApplicationModule(allowedDependencies = {"base", "base::web", "base::ui", "security"})
+@ApplicationModule(allowedDependencies = {"base", "base::web", "base::ui", "security", "audit"})
 @NullMarked
 package org.ceasefire.ccm.agreement;
 

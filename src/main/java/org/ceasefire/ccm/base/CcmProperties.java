@@ -13,10 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dueSoon how long before a deadline an obligation reads {@code DUE_SOON}
  * @param noticeWarning how long before a term's notice deadline the notice window is flagged as near
  * @param catalogue the folder holding one YAML file per agreement
+ * @param lateAfter a report received this long after what it observes is marked as recorded late
  */
 @ConfigurationProperties("ccm")
 public record CcmProperties(
         @DefaultValue("+04:00") ZoneId zone,
         @DefaultValue("72h") Duration dueSoon,
         @DefaultValue("90d") Duration noticeWarning,
-        @DefaultValue("config/agreements") Path catalogue) {}
+        @DefaultValue("config/agreements") Path catalogue,
+        @DefaultValue("7d") Duration lateAfter) {}

@@ -1,5 +1,8 @@
-/** Monitors' field reports and their supervisory review: arrives with its own issue; the module exists now so that its boundaries are verified from the start. */
-@ApplicationModule(allowedDependencies = {"base", "security", "agreement"})
+/**
+ * Monitors' field reports and their supervisory review: the evidence every status, dashboard and briefing rests on.
+ * Reports are stored once however often they are sent, and are reviewed by someone other than their author.
+ */
+@ApplicationModule(allowedDependencies = {"base", "base::web", "base::ui", "security", "agreement", "audit"})
 @NullMarked
 package org.ceasefire.ccm.reporting;
 

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Set;
+import org.ceasefire.ccm.audit.AuditLog;
 import org.ceasefire.ccm.security.domain.UserAccount;
 import org.ceasefire.ccm.security.domain.UserAccountRepository;
 import org.slf4j.Logger;
@@ -30,8 +31,10 @@ class FirstAdministrator implements ApplicationRunner {
     private final UserAccountRepository users;
     private final PasswordEncoder encoder;
     private final Clock clock;
+    private final AuditLog audit;
 
-    FirstAdministrator(UserAccountRepository users, PasswordEncoder encoder, Clock clock) {
+    FirstAdministrator(UserAccountRepository users, PasswordEncoder encoder, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.users = users;
         this.encoder = encoder;
         this.clock = clock;
@@ -47,6 +50,7 @@ class FirstAdministrator implements ApplicationRunner {
         new SecureRandom().nextBytes(bytes);
         var password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         users.save(new UserAccount("admin", "Administrator", encoder.encode(password), Set.copyOf(AppRoles.ALL), clock.instant()));
+        audit.record("system", "USER_CREATED", "user", "admin", null, java.util.Map.of("username", "admin", "roles", AppRoles.ALL));
         log.warn("No accounts existed, so an administrator was created. Log in as 'admin' with the one-time password {}"
                 + " and change it in Users. This password is not shown again.", password);
     }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.ceasefire.ccm.audit.AuditLog;
 import org.ceasefire.ccm.base.ConflictException;
 import org.ceasefire.ccm.base.FieldProblem;
 import org.ceasefire.ccm.base.InvalidInputException;
@@ -33,9 +34,11 @@ public class UserService {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final AuditLog audit;
 
     UserService(UserAccountRepository users, PasswordEncoder encoder, PasswordPolicy policy, CurrentUser currentUser,
-            Clock clock, MeterRegistry meters) {
+            Clock clock, MeterRegistry meters, AuditLog audit) {
+        this.audit = audit;
         this.users = users;
         this.encoder = encoder;
         this.policy = policy;
@@ -72,7 +75,9 @@ public class UserService {
         }
         var account = users.saveAndFlush(new UserAccount(username, displayName, encoder.encode(user.password()), roles, clock.instant()));
         meters.counter("ccm.users.changes", "action", "create").increment();
-        return toSummary(account);
+        var created = toSummary(account);
+        audit.record(currentUser.require(), "USER_CREATED", "user", username, null, created);
+        return created;
     }
 
     @Transactional
@@ -87,6 +92,7 @@ public class UserService {
     @Transactional
     public UserSummary change(String username, UserChange change, @Nullable Long expectedVersion) {
         var account = find(username);
+        var before = toSummary(account);
         if (expectedVersion != null && expectedVersion != account.version()) {
             throw new ConflictException("Someone else changed the account '" + username + "' meanwhile. Reload it and try again.");
         }
@@ -119,7 +125,10 @@ public class UserService {
             account.changePasswordHash(encoder.encode(change.password()));
         }
         meters.counter("ccm.users.changes", "action", "change").increment();
-        return toSummary(users.saveAndFlush(account));
+        var after = toSummary(users.saveAndFlush(account));
+        audit.record(currentUser.require(), change.password() != null ? "USER_CHANGED_PASSWORD_RESET" : "USER_CHANGED",
+                "user", username, before, after);
+        return after;
     }
 
     private UserAccount find(String username) {

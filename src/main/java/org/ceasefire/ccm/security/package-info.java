@@ -1,5 +1,5 @@
 /** Accounts, roles, login for the UI and HTTP Basic for the API, and the administrators' user management. */
-@ApplicationModule(allowedDependencies = {"base", "base::web", "base::ui"})
+@ApplicationModule(allowedDependencies = {"base", "base::web", "base::ui", "audit"})
 @NullMarked
 package org.ceasefire.ccm.security;
 

@@ -13,4 +13,8 @@ public interface ObligationRepository extends JpaRepository<Obligation, Long> {
     List<Obligation> findByAgreement(Agreement agreement);
 
     List<Obligation> findByInCatalogueTrue();
+
+    @org.springframework.data.jpa.repository.Query(
+            "select o.code from Obligation o where o.agreement.code = :agreement and o.inCatalogue = true")
+    List<String> findCodesInCatalogue(String agreement);
 }

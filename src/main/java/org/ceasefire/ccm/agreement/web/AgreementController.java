@@ -18,7 +18,7 @@ import org.ceasefire.ccm.agreement.ObligationService;
 import org.ceasefire.ccm.agreement.ObligationStatus;
 import org.ceasefire.ccm.agreement.ObligationSummary;
 import org.ceasefire.ccm.agreement.PartySummary;
-import org.ceasefire.ccm.agreement.Recorded;
+import org.ceasefire.ccm.base.Recorded;
 import org.ceasefire.ccm.agreement.StatusDecisionEntry;
 import org.ceasefire.ccm.base.CcmProperties;
 import org.ceasefire.ccm.base.FieldProblem;

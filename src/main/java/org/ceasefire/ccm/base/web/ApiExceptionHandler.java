@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.ceasefire.ccm.base.ConflictException;
 import org.ceasefire.ccm.base.FieldProblem;
+import org.ceasefire.ccm.base.ForbiddenException;
 import org.ceasefire.ccm.base.InvalidInputException;
 import org.ceasefire.ccm.base.NotFoundException;
 import org.slf4j.Logger;
@@ -49,6 +50,11 @@ class ApiExceptionHandler {
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ProblemDetail> conflict(ConflictException e) {
         return respond(ApiProblems.of(HttpStatus.CONFLICT, "Conflict", e.getMessage()));
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<ProblemDetail> forbidden(ForbiddenException e) {
+        return respond(ApiProblems.of(HttpStatus.FORBIDDEN, "Not allowed", e.getMessage()));
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)

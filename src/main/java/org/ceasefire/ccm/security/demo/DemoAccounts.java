@@ -3,6 +3,7 @@ package org.ceasefire.ccm.security.demo;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import org.ceasefire.ccm.audit.AuditLog;
 import org.ceasefire.ccm.security.AppRoles;
 import org.ceasefire.ccm.security.domain.UserAccount;
 import org.ceasefire.ccm.security.domain.UserAccountRepository;
@@ -42,8 +43,10 @@ class DemoAccounts implements ApplicationRunner {
     private final UserAccountRepository users;
     private final PasswordEncoder encoder;
     private final Clock clock;
+    private final AuditLog audit;
 
-    DemoAccounts(UserAccountRepository users, PasswordEncoder encoder, Clock clock) {
+    DemoAccounts(UserAccountRepository users, PasswordEncoder encoder, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.users = users;
         this.encoder = encoder;
         this.clock = clock;
@@ -57,6 +60,8 @@ class DemoAccounts implements ApplicationRunner {
         for (var demo : ACCOUNTS) {
             if (users.findByUsername(demo.username()).isEmpty()) {
                 users.save(new UserAccount(demo.username(), demo.displayName(), hash, demo.roles(), clock.instant()));
+                audit.record("system", "USER_CREATED", "user", demo.username(), null,
+                        java.util.Map.of("username", demo.username(), "roles", demo.roles(), "demo", true));
                 created++;
             }
         }
