@@ -175,6 +175,7 @@ public class IngestBenchmark {
         say("machine: %d CPU(s) visible to the JVM, %s %s, Java %s (%s)", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"), System.getProperty("java.home"));
         say("command: java src/bench/java/IngestBenchmark.java %s", String.join(" ", args));
+        say("load average at start: %s (the machine should be otherwise idle)", loadAverage());
         say("");
 
         RawResult rawSingle = null, rawMulti = null;
@@ -238,6 +239,7 @@ public class IngestBenchmark {
                             r.reportsPerSecond() / rawSingle.perSecond(), o.rawThreads, r.reportsPerSecond() / rawMulti.perSecond());
                 }
             }
+            say("load average at the end: %s", loadAverage());
             say("");
             say("goals (issue 3): single >= 300 reports/s with p95 <= 100 ms; batch >= 5,000 reports/s");
             for (var r : results) {
@@ -628,6 +630,15 @@ public class IngestBenchmark {
             return b.toString();
         } catch (IOException e) {
             return log + ": unreadable (" + e + ")";
+        }
+    }
+
+    static String loadAverage() {
+        try {
+            var parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2] + " (1, 5, 15 min)";
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
         }
     }
 

@@ -51,13 +51,33 @@ public class AuditLog {
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(String actor, String action, String objectType, String objectId, @Nullable Object before,
             @Nullable Object after) {
-        var last = head.lockHead().orElseThrow(() -> new IllegalStateException("The audit head row is missing"));
-        var entry = new AuditEntry(last.lastSeq() + 1, clock.instant().truncatedTo(ChronoUnit.MICROS), actor, action,
-                objectType, objectId, toJson(before), toJson(after), last.lastHash());
-        entries.save(entry);
-        last.advance(entry);
-        meters.counter("ccm.audit.entries", "action", action).increment();
+        recordAll(actor, List.of(new Change(action, objectType, objectId, before, after)));
     }
+
+    /** Records several changes of one transaction, taking the chain's lock once. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAll(String actor, List<Change> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        var last = head.lockHead().orElseThrow(() -> new IllegalStateException("The audit head row is missing"));
+        var at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        var batch = new java.util.ArrayList<AuditEntry>(changes.size());
+        var seq = last.lastSeq();
+        var prev = last.lastHash();
+        for (var c : changes) {
+            var entry = new AuditEntry(++seq, at, actor, c.action(), c.objectType(), c.objectId(), toJson(c.before()),
+                    toJson(c.after()), prev);
+            batch.add(entry);
+            prev = entry.hash();
+            meters.counter("ccm.audit.entries", "action", c.action()).increment();
+        }
+        entries.saveAll(batch);
+        last.advance(batch.getLast());
+    }
+
+    /** One change to record: what was done to which object, and its state before and after. */
+    public record Change(String action, String objectType, String objectId, @Nullable Object before, @Nullable Object after) {}
 
     /** Records a change in a transaction of its own, for events that have none (a failed login). */
     @Transactional(propagation = Propagation.REQUIRES_NEW)

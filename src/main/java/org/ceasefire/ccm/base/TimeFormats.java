@@ -39,6 +39,15 @@ public class TimeFormats {
         return formatter.format(instant.atZone(zone)) + " " + zoneLabel();
     }
 
+    /** Date and time to the second, for logs where entries a moment apart must be told apart. */
+    public String dateTimeSeconds(@Nullable Instant instant, Locale locale) {
+        if (instant == null) {
+            return "";
+        }
+        var formatter = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.MEDIUM).withLocale(locale);
+        return formatter.format(instant.atZone(zone)) + " " + zoneLabel();
+    }
+
     public String date(@Nullable Instant instant, Locale locale) {
         if (instant == null) {
             return "";

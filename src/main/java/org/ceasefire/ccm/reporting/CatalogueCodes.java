@@ -33,6 +33,11 @@ class CatalogueCodes {
         var cached = obligations.get(agreement);
         if (cached == null || cached.expired(now)) {
             cached = new Cached(agreements.obligationCodes(agreement), now.plus(TTL));
+            if (cached.codes().isEmpty()) {
+                // not an agreement: not kept, so that junk codes sent by clients cannot fill the cache
+                obligations.remove(agreement);
+                return Set.of();
+            }
             obligations.put(agreement, cached);
         }
         return cached.codes();

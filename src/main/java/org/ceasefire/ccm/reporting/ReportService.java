@@ -236,6 +236,9 @@ public class ReportService {
         if (size < 1 || size > MAX_PAGE) {
             throw new InvalidInputException("size", "must be 1 to " + MAX_PAGE);
         }
+        if ((long) page * size > 1_000_000_000L) {
+            throw new InvalidInputException("page", "is beyond any list this service keeps; narrow the filter instead");
+        }
         if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
             throw new InvalidInputException("to", "is before from");
         }
@@ -301,12 +304,14 @@ public class ReportService {
         var saved = reports.saveAll(created);
         reports.flush();
         var result = new ArrayList<ReportView>(saved.size());
+        var changes = new ArrayList<AuditLog.Change>(saved.size());
         for (var report : saved) {
             var view = views.view(report);
-            audit.record(author, "REPORT_SUBMITTED", "report", report.id().toString(), null, view);
+            changes.add(new AuditLog.Change("REPORT_SUBMITTED", "report", report.id().toString(), null, view));
             meters.counter("ccm.reports.submitted", "area", report.area().name()).increment();
             result.add(view);
         }
+        audit.recordAll(author, changes);
         return result;
     }
 

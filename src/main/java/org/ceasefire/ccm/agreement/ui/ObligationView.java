@@ -24,9 +24,13 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.text.NumberFormat;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.ceasefire.ccm.agreement.AgreementService;
 import org.ceasefire.ccm.agreement.DeadlineAmendmentEntry;
+import org.ceasefire.ccm.agreement.LinkedReports;
+import org.ceasefire.ccm.agreement.LinkedReports.LinkedReport;
 import org.ceasefire.ccm.agreement.ObligationDetails;
 import org.ceasefire.ccm.agreement.ObligationKind;
 import org.ceasefire.ccm.agreement.ObligationService;
@@ -38,7 +42,8 @@ import org.ceasefire.ccm.security.AppRoles;
 
 /**
  * One obligation: its text, quantities, deadlines (original and amended), status history as a timeline and the
- * amendment ledger. Supervisors record status and amend deadlines here; other roles read.
+ * amendment ledger, and the reports that name it. Supervisors record status (citing verified reports) and amend
+ * deadlines here; other roles read. Reports are linked by address only: this module does not know the reporting one.
  */
 @Route("agreements/:agreement/obligations/:code")
 @PermitAll
@@ -48,19 +53,23 @@ class ObligationView extends VerticalLayout implements BeforeEnterObserver, HasD
     private final AgreementService agreements;
     private final TimeFormats times;
     private final AuthenticationContext authentication;
+    private final LinkedReports linkedReports;
 
     final Button recordStatus = new Button();
     final Button amendDeadline = new Button();
     final OrderedList timeline = new OrderedList();
     final Grid<DeadlineAmendmentEntry> amendmentsGrid = new Grid<>();
+    final Grid<LinkedReport> reportsGrid = new Grid<>();
+    private List<LinkedReport> linked = List.of();
 
     private String agreement = "";
     private String code = "";
     private String title = "";
 
     ObligationView(ObligationService obligations, AgreementService agreements, TimeFormats times,
-            AuthenticationContext authentication) {
+            AuthenticationContext authentication, LinkedReports linkedReports) {
         this.obligations = obligations;
+        this.linkedReports = linkedReports;
         this.agreements = agreements;
         this.times = times;
         this.authentication = authentication;
@@ -90,6 +99,7 @@ class ObligationView extends VerticalLayout implements BeforeEnterObserver, HasD
         }
         var s = d.summary();
         title = s.code() + " · " + s.title();
+        linked = linkedReports.forObligation(agreement, code);
         var supervisor = authentication.hasRole(AppRoles.SUPERVISOR);
         recordStatus.setVisible(supervisor);
         amendDeadline.setVisible(supervisor && s.kind() == ObligationKind.DEADLINE);
@@ -176,6 +186,17 @@ class ObligationView extends VerticalLayout implements BeforeEnterObserver, HasD
         }
         add(history);
 
+        var reports = new Section(new H2(getTranslation("obligation.reports")));
+        reports.addClassName("linked-reports");
+        if (linked.isEmpty()) {
+            reports.add(new Paragraph(getTranslation("obligation.reports.none")));
+        } else {
+            configureReports();
+            reportsGrid.setItems(linked);
+            reports.add(reportsGrid);
+        }
+        add(reports);
+
         if (s.kind() == ObligationKind.DEADLINE) {
             var ledger = new Section(new H2(getTranslation("obligation.amendments")));
             if (d.deadlineAmendments().isEmpty()) {
@@ -202,12 +223,44 @@ class ObligationView extends VerticalLayout implements BeforeEnterObserver, HasD
         if (!entry.evidence().isEmpty()) {
             var evidence = new Div(new Span(getTranslation("obligation.history.evidence")));
             evidence.addClassName("evidence");
-            entry.evidence().forEach(id -> evidence.add(badge(id.toString(), "badge evidence-id")));
+            entry.evidence().forEach(id -> {
+                var link = new Anchor("reports/" + id, linked.stream().filter(r -> r.id().equals(id)).findFirst()
+                        .map(r -> times.date(r.observedAt(), getLocale()) + " · " + r.source())
+                        .orElse(id.toString().substring(0, 8) + "…"));
+                link.setClassName("badge evidence-id");
+                link.setTitle(id.toString());
+                evidence.add(link);
+            });
             item.add(evidence);
         }
         item.add(meta);
         item.addClassName("timeline-item");
         return item;
+    }
+
+    private void configureReports() {
+        if (!reportsGrid.getColumns().isEmpty()) {
+            return;
+        }
+        reportsGrid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        reportsGrid.setAllRowsVisible(true);
+        reportsGrid.addClassName("linked-reports-grid");
+        reportsGrid.addColumn(r -> times.dateTime(r.observedAt(), getLocale())).setHeader(getTranslation("report.observed"))
+                .setAutoWidth(true).setFlexGrow(0);
+        reportsGrid.addColumn(r -> getTranslation("area." + r.area())).setHeader(getTranslation("report.area"))
+                .setAutoWidth(true).setFlexGrow(0);
+        reportsGrid.addComponentColumn(r -> new Anchor("reports/" + r.id(), abbreviate(r.summary(), 160)))
+                .setHeader(getTranslation("report.summary")).setFlexGrow(3);
+        reportsGrid.addColumn(LinkedReport::source).setHeader(getTranslation("report.source")).setFlexGrow(1);
+        reportsGrid.addColumn(LinkedReport::grade).setHeader(getTranslation("report.source.grade")).setWidth("6em").setFlexGrow(0);
+        reportsGrid.addComponentColumn(r -> badge(getTranslation("report-status." + r.status()),
+                "badge report-status report-status-" + r.status().toLowerCase(Locale.ROOT)))
+                .setHeader(getTranslation("report.status")).setAutoWidth(true).setFlexGrow(0);
+    }
+
+    private static String abbreviate(String text, int max) {
+        var flat = text.replaceAll("\\s+", " ").strip();
+        return flat.length() <= max ? flat : flat.substring(0, max - 1).stripTrailing() + "…";
     }
 
     private void configureAmendments() {
@@ -229,7 +282,8 @@ class ObligationView extends VerticalLayout implements BeforeEnterObserver, HasD
 
     private void openStatusDialog() {
         var details = obligations.get(agreement, code);
-        new RecordStatusDialog(obligations, times, details, this::refresh).open();
+        var verified = linkedReports.forObligation(agreement, code).stream().filter(r -> "VERIFIED".equals(r.status())).toList();
+        new RecordStatusDialog(obligations, times, details, verified, this::refresh).open();
     }
 
     private void openAmendDialog() {

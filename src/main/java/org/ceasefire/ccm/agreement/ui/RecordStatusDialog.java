@@ -3,18 +3,18 @@ package org.ceasefire.ccm.agreement.ui;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.component.textfield.TextField;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.ceasefire.ccm.agreement.LinkedReports.LinkedReport;
 import org.ceasefire.ccm.agreement.NewStatusDecision;
 import org.ceasefire.ccm.agreement.ObligationDetails;
 import org.ceasefire.ccm.agreement.ObligationService;
@@ -27,7 +27,7 @@ import org.ceasefire.ccm.base.ui.Notifications;
 
 /**
  * Records a supervisor's judgement. The decision's id is fixed when the dialog opens, so a double click or a retry
- * after a lost answer stores it once.
+ * after a lost answer stores it once. Evidence is picked from the verified reports that name the obligation.
  */
 class RecordStatusDialog extends Dialog {
 
@@ -35,12 +35,13 @@ class RecordStatusDialog extends Dialog {
     final Select<Integer> level = new Select<>();
     final DateTimePicker effectiveAt = new DateTimePicker();
     final TextArea justification = new TextArea();
-    final TextField evidence = new TextField();
+    final MultiSelectComboBox<LinkedReport> evidence = new MultiSelectComboBox<>();
     final Button save = new Button();
 
     private final UUID id = UUID.randomUUID();
 
-    RecordStatusDialog(ObligationService obligations, TimeFormats times, ObligationDetails details, Runnable onSaved) {
+    RecordStatusDialog(ObligationService obligations, TimeFormats times, ObligationDetails details,
+            List<LinkedReport> verifiedReports, Runnable onSaved) {
         var s = details.summary();
         setHeaderTitle(getTranslation("decision.dialog.title", s.code(), s.title()));
         addClassName("record-status-dialog");
@@ -69,7 +70,12 @@ class RecordStatusDialog extends Dialog {
         justification.setRequiredIndicatorVisible(true);
         justification.setMinHeight("8em");
         evidence.setLabel(getTranslation("decision.evidence"));
-        evidence.setHelperText(getTranslation("decision.evidence.help"));
+        evidence.setItems(verifiedReports);
+        evidence.setItemLabelGenerator(r -> times.date(r.observedAt(), getLocale()) + " · " + r.source() + " · "
+                + abbreviate(r.summary(), 60));
+        evidence.setHelperText(getTranslation(verifiedReports.isEmpty() ? "decision.evidence.none" : "decision.evidence.help"));
+        evidence.setEnabled(!verifiedReports.isEmpty());
+        evidence.setClearButtonVisible(true);
         var fields = Map.<String, HasValidation>of("status", status, "implementationLevel", level,
                 "effectiveAt", effectiveAt, "justification", justification, "evidence", evidence);
 
@@ -83,19 +89,7 @@ class RecordStatusDialog extends Dialog {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> {
             fields.values().forEach(f -> f.setInvalid(false));
-            var ids = new ArrayList<UUID>();
-            for (var part : evidence.getValue().split("[,\\s]+")) {
-                if (part.isBlank()) {
-                    continue;
-                }
-                try {
-                    ids.add(UUID.fromString(part.strip()));
-                } catch (IllegalArgumentException ex) {
-                    evidence.setErrorMessage(getTranslation("decision.evidence.invalid", part));
-                    evidence.setInvalid(true);
-                    return;
-                }
-            }
+            var ids = verifiedReports.stream().filter(evidence.getValue()::contains).map(LinkedReport::id).toList();
             if (effectiveAt.getValue() == null) {
                 effectiveAt.setErrorMessage(getTranslation("decision.effective-at.required"));
                 effectiveAt.setInvalid(true);
@@ -103,7 +97,7 @@ class RecordStatusDialog extends Dialog {
             }
             try {
                 obligations.decide(s.agreement(), s.code(), new NewStatusDecision(id, status.getValue(), level.getValue(),
-                        justification.getValue(), List.copyOf(ids),
+                        justification.getValue(), ids,
                         effectiveAt.getValue().atZone(times.zone()).toInstant()), s.version());
                 close();
                 onSaved.run();
@@ -117,5 +111,10 @@ class RecordStatusDialog extends Dialog {
         var cancel = new Button(getTranslation("action.cancel"), e -> close());
         getFooter().add(cancel, save);
         setWidth("min(44rem, 96vw)");
+    }
+
+    private static String abbreviate(String text, int max) {
+        var flat = text.replaceAll("\\s+", " ").strip();
+        return flat.length() <= max ? flat : flat.substring(0, max - 1).stripTrailing() + "…";
     }
 }

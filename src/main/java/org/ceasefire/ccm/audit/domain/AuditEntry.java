@@ -3,14 +3,22 @@ package org.ceasefire.ccm.audit.domain;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import org.springframework.data.domain.Persistable;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** One link of the audit chain. Written once, never updated (the columns are not updatable). */
 @Entity
 @Table(name = "audit_entry")
-public class AuditEntry {
+public class AuditEntry implements Persistable<Long> {
+
+    /** Entries are only ever inserted; the sequence number is assigned, so newness is tracked here. */
+    @Transient
+    private boolean isNew = true;
 
     @Id
     @Column(name = "seq", nullable = false, updatable = false)
@@ -72,6 +80,16 @@ public class AuditEntry {
         return org.ceasefire.ccm.base.Hashes.sha256(String.join("\u001f", prevHash, Long.toString(seq),
                 recordedAt.toString(), actor, action, objectType, objectId, String.valueOf(before), String.valueOf(after)));
     }
+
+    @Override
+    public Long getId() { return seq; }
+
+    @Override
+    public boolean isNew() { return isNew; }
+
+    @PostLoad
+    @PostPersist
+    void markStored() { this.isNew = false; }
 
     public long seq() { return seq; }
     public Instant recordedAt() { return recordedAt; }

@@ -29,7 +29,7 @@ class AuditController {
     @GetMapping
     @Operation(summary = "Latest audit entries, newest first (ADMIN)")
     List<AuditEntryView> latest(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        if (page < 0 || size < 1 || size > 500) {
+        if (page < 0 || size < 1 || size > 500 || (long) page * size > 1_000_000_000L) {
             throw new InvalidInputException("size", "page must be 0 or more and size 1 to 500");
         }
         return audit.latest(page, size);

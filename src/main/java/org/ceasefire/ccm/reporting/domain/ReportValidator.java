@@ -37,6 +37,8 @@ public final class ReportValidator {
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t\\r]]");
     private static final Pattern RELIABILITY = Pattern.compile("[A-F]");
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Free text every area's details may carry, for what the structured fields cannot say. */
+    private static final String NOTES = "notes";
 
     private static final Map<ReportArea, Map<String, FieldType>> DETAILS = Map.of(
             ReportArea.WITHDRAWAL, Map.of("district", FieldType.TEXT, "stage", FieldType.enumOf("STARTED", "COMPLETED")),
@@ -252,12 +254,12 @@ public final class ReportValidator {
         }
         var result = new TreeMap<String, Object>();
         for (var name : given.propertyNames()) {
-            var type = spec.get(name);
+            var type = NOTES.equals(name) ? FieldType.NOTES : spec.get(name);
             var value = given.get(name);
             var field = "details." + name;
             if (type == null) {
                 problems.add(new FieldProblem(field, "is not a field of " + area + " details; they are "
-                        + spec.keySet().stream().sorted().toList()));
+                        + spec.keySet().stream().sorted().toList() + " and notes"));
                 continue;
             }
             if (value == null || value.isNull()) {
@@ -281,9 +283,6 @@ public final class ReportValidator {
         }
         if (area == ReportArea.PEACEKEEPING && !hasFigure) {
             problems.add(new FieldProblem("details", "give at least one figure: personnel, armouredVehicles, vehicles or observationPosts"));
-        }
-        if ("CUMULATIVE".equals(result.get("basis")) && area == ReportArea.REFUGEE_RETURN && !result.containsKey("since")) {
-            problems.add(new FieldProblem("details.since", "is required for a CUMULATIVE figure: the day the running total counts from"));
         }
         if (hasFigure && !result.containsKey("basis") && area != ReportArea.CEASEFIRE) {
             // EVENT for what happened in this event or day, LEVEL for a stock; a figure without basis cannot be summed safely
@@ -348,6 +347,14 @@ public final class ReportValidator {
                 return null;
             }
             return text(field, value.asString(), 200, problems);
+        };
+
+        FieldType NOTES = (field, value, v, problems) -> {
+            if (!value.isString()) {
+                problems.add(new FieldProblem(field, "must be text"));
+                return null;
+            }
+            return text(field, value.asString(), 2000, problems);
         };
 
         FieldType COUNT = (field, value, v, problems) -> {

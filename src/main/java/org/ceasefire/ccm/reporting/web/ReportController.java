@@ -208,7 +208,12 @@ class ReportController {
             return null;
         }
         try {
-            return LocalDate.parse(value.strip());
+            var day = LocalDate.parse(value.strip());
+            if (day.getYear() < 1900 || day.getYear() > 2200) {
+                problems.add(new FieldProblem(field, "'" + value + "' is outside the years 1900 to 2200"));
+                return null;
+            }
+            return day;
         } catch (DateTimeException e) {
             problems.add(new FieldProblem(field, "'" + value + "' is not a day like 2020-11-25"));
             return null;

@@ -5,17 +5,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.notification.Notification;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.ceasefire.ccm.CcmIntegrationTest;
 import org.ceasefire.ccm.agreement.ObligationService;
 import org.ceasefire.ccm.agreement.ObligationStatus;
 import org.ceasefire.ccm.agreement.ObligationSummary;
 import org.ceasefire.ccm.agreement.Timeliness;
+import org.ceasefire.ccm.reporting.ReportDraft;
+import org.ceasefire.ccm.reporting.ReportService;
+import org.ceasefire.ccm.reporting.ReviewDecision;
+import org.ceasefire.ccm.reporting.ReviewService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.test.context.support.WithMockUser;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /** The agreement and obligation views as people use them, rendered without a browser. */
 @CcmIntegrationTest
@@ -23,6 +34,12 @@ class AgreementViewsIT extends SpringBrowserlessTest {
 
     @Autowired
     ObligationService obligations;
+
+    @Autowired
+    ReportService reports;
+
+    @Autowired
+    ReviewService reviews;
 
     private AgreementView openAgreement() {
         return navigate(AgreementView.class, Map.of("agreement", "nk-2020-11-10"));
@@ -158,6 +175,46 @@ class AgreementViewsIT extends SpringBrowserlessTest {
                 .map(n -> n.getElement().getProperty("text", "") + n.getElement().getTextRecursively()).toList())
                 .anyMatch(n -> (n.getElement().getProperty("text", "") + n.getElement().getTextRecursively()).contains("someone else"));
         assertThat(obligations.get("nk-2020-11-10", "5").statusHistory()).hasSize(1);
+    }
+
+    @Test
+    @WithMockUser(username = "supervisor-evidence", roles = "SUPERVISOR")
+    void an_obligation_lists_its_reports_and_the_status_dialog_offers_only_the_verified_ones_as_evidence() {
+        var verified = fileAsMonitor("Exchange of 44 prisoners of war, verified.");
+        reviews.review(verified, ReviewDecision.VERIFY, null, null);
+        var pending = fileAsMonitor("Exchange reported by one side only, not yet reviewed.");
+
+        var view = openObligation("8");
+
+        var listed = view.reportsGrid.getGenericDataView().getItems().map(r -> r.id()).toList();
+        assertThat(listed).contains(verified, pending);
+        var row = listed.indexOf(verified);
+        var summaryColumn = 2;
+        assertThat(((Anchor) test(view.reportsGrid).getCellComponent(row, summaryColumn)).getHref())
+                .isEqualTo("reports/" + verified);
+
+        test(view.recordStatus).click();
+        var dialog = find(RecordStatusDialog.class).single();
+        var offered = dialog.evidence.getListDataView().getItems().map(r -> r.id()).toList();
+        assertThat(offered).contains(verified).doesNotContain(pending);
+    }
+
+    private UUID fileAsMonitor(String summary) {
+        var previous = SecurityContextHolder.getContext();
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                "monitor-evidence", null, AuthorityUtils.createAuthorityList("ROLE_MONITOR")));
+        SecurityContextHolder.setContext(context);
+        try {
+            var details = JsonNodeFactory.instance.objectNode()
+                    .put("releasedBy", "AZ").put("receivedBy", "AM").put("prisonersOfWar", 44).put("mediator", "RU");
+            return reports.submit(new ReportDraft(UUID.randomUUID(), "nk-2020-11-10",
+                    List.of("8"), "PRISONER_EXCHANGE", "2020-12-14T15:00:00+04:00", null, null, summary,
+                    new ReportDraft.Source("ICRC", "NGO", "ICRC", "A", 1, null), details))
+                    .value().id();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
     }
 
     @Test

@@ -22,6 +22,8 @@ class ViewAccessIT extends SpringBrowserlessTest {
     static Stream<Arguments> matrix() {
         var agreement = "agreements/nk-2020-11-10";
         var obligation = "agreements/nk-2020-11-10/obligations/6a";
+        // a report id nobody filed: the page opens and says so, for every role
+        var report = "reports/00000000-0000-4000-8000-00000000abcd";
         return Stream.of(
                 Arguments.of(agreement, "", "LoginView"),
                 Arguments.of(agreement, "MONITOR", "AgreementView"),
@@ -38,7 +40,38 @@ class ViewAccessIT extends SpringBrowserlessTest {
                 Arguments.of("admin/users", "SUPERVISOR", "NotFoundView"),
                 Arguments.of("admin/users", "BRIEFER", "NotFoundView"),
                 Arguments.of("admin/users", "ADMIN", "UserListView"),
-                Arguments.of("admin/users", "MONITOR,SUPERVISOR,BRIEFER", "NotFoundView"));
+                Arguments.of("admin/users", "MONITOR,SUPERVISOR,BRIEFER", "NotFoundView"),
+                Arguments.of("reports/new", "", "LoginView"),
+                Arguments.of("reports/new", "MONITOR", "ReportForm"),
+                Arguments.of("reports/new", "SUPERVISOR", "NotFoundView"),
+                Arguments.of("reports/new", "BRIEFER", "NotFoundView"),
+                Arguments.of("reports/new", "ADMIN", "NotFoundView"),
+                Arguments.of("reports/mine", "", "LoginView"),
+                Arguments.of("reports/mine", "MONITOR", "MyReportsView"),
+                Arguments.of("reports/mine", "SUPERVISOR", "NotFoundView"),
+                Arguments.of("reports/mine", "BRIEFER", "NotFoundView"),
+                Arguments.of("reports/mine", "ADMIN", "NotFoundView"),
+                Arguments.of("reviews", "", "LoginView"),
+                Arguments.of("reviews", "MONITOR", "NotFoundView"),
+                Arguments.of("reviews", "SUPERVISOR", "ReviewQueueView"),
+                Arguments.of("reviews", "BRIEFER", "NotFoundView"),
+                Arguments.of("reviews", "ADMIN", "NotFoundView"),
+                Arguments.of("reviews", "MONITOR,SUPERVISOR", "ReviewQueueView"),
+                Arguments.of(report, "", "LoginView"),
+                Arguments.of(report, "MONITOR", "ReportDetailsView"),
+                Arguments.of(report, "SUPERVISOR", "ReportDetailsView"),
+                Arguments.of(report, "BRIEFER", "ReportDetailsView"),
+                Arguments.of(report, "ADMIN", "ReportDetailsView"),
+                Arguments.of(report + "/edit", "", "LoginView"),
+                Arguments.of(report + "/edit", "MONITOR", "ReportEditView"),
+                Arguments.of(report + "/edit", "SUPERVISOR", "NotFoundView"),
+                Arguments.of(report + "/edit", "BRIEFER", "NotFoundView"),
+                Arguments.of("admin/audit", "", "LoginView"),
+                Arguments.of("admin/audit", "MONITOR", "NotFoundView"),
+                Arguments.of("admin/audit", "SUPERVISOR", "NotFoundView"),
+                Arguments.of("admin/audit", "BRIEFER", "NotFoundView"),
+                Arguments.of("admin/audit", "ADMIN", "AuditView"),
+                Arguments.of("admin/audit", "MONITOR,SUPERVISOR,BRIEFER", "NotFoundView"));
     }
 
     @ParameterizedTest(name = "{0} as [{1}] opens {2}")
