@@ -39,11 +39,14 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Starts the application jar as a child process on a fresh data folder (127.0.0.1, a free port, demo accounts,
  * no demo data), lets {@code --clients} threads POST reports with client-chosen UUIDs, kills the JVM with SIGKILL
- * mid-stream, restarts it on the same data, and checks:
+ * mid-stream, restarts it on the same data, and checks after every restart:
  * <ul>
- *   <li>every id that was acknowledged (201 or 200) answers {@code GET /api/v1/reports/{id}} with 200 (else "lost");</li>
- *   <li>the paged list {@code GET /api/v1/reports} holds every stored id exactly once (else "doubled"), holds no
- *       id the test never sent, and its {@code total} equals the number of distinct stored ids.</li>
+ *   <li>the paged list {@code GET /api/v1/reports?size=500&page=...}, read to the end, holds every id that was ever
+ *       acknowledged (201 or 200; else "lost"), each id exactly once (else "doubled"), no id the test never sent, and
+ *       its {@code total} equals the number of distinct ids listed;</li>
+ *   <li>every id sent in the round just ended answers {@code GET /api/v1/reports/{id}} with 200 if it was acknowledged
+ *       (else "lost"), and list and GET agree. Ids of earlier rounds were fetched in their round and stay covered by
+ *       the list. Above {@code --get-max} ids a round, a random sample is fetched (always with the resent ones).</li>
  * </ul>
  * A client whose request fails with a connection error retries it once with the same id and body, as a field client
  * would; a report whose fate is still unknown when the server dies is sent again, unchanged, after the restart
@@ -64,6 +67,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   --token T           use "Authorization: Bearer T" instead of HTTP Basic
  *   --server-opts "..." extra JVM options for the server, space separated
  *   --keep-data         keep the data folder afterwards
+ *   --batch N           post batches of N reports to /api/v1/reports/batch instead of single reports (default 0: single)
+ *   --get-max N         GET by id at most N ids per round (default: 2000 single, 300 batch); the list covers all ids
  * </pre>
  * Exit code 0 only if nothing was lost, nothing doubled, nothing unexpected found, and no resend was refused.
  */
@@ -90,6 +95,8 @@ public class CrashTest {
         String token = null;
         List<String> serverOpts = List.of();
         boolean keepData = false;
+        int batch = 0;
+        int getMax = 0;
 
         static Options parse(String[] args) {
             var o = new Options();
@@ -110,6 +117,8 @@ public class CrashTest {
                     case "--token" -> o.token = args[++i];
                     case "--server-opts" -> o.serverOpts = List.of(args[++i].trim().split("\\s+"));
                     case "--keep-data" -> o.keepData = true;
+                    case "--batch" -> o.batch = Integer.parseInt(args[++i]);
+                    case "--get-max" -> o.getMax = Integer.parseInt(args[++i]);
                     case "--print-samples" -> {
                         var r = new SplittableRandom();
                         for (int n = Integer.parseInt(args[++i]); n > 0; n--) System.out.println(Reports.random(r).body());
@@ -118,7 +127,8 @@ public class CrashTest {
                     case "-h", "--help" -> {
                         System.out.println("usage: java src/bench/java/CrashTest.java [--jar PATH] [--rounds N] [--seconds S]"
                                 + " [--clients N] [--kill-cmd] [--no-resend] [--log-dir DIR] [--data-dir DIR]"
-                                + " [--project-dir DIR] [--user U --password P | --token T] [--server-opts \"...\"] [--keep-data]");
+                                + " [--project-dir DIR] [--user U --password P | --token T] [--server-opts \"...\"] [--keep-data]"
+                                + " [--batch N] [--get-max N]");
                         System.exit(0);
                     }
                     default -> throw new IllegalArgumentException("unknown option " + a);
@@ -137,20 +147,28 @@ public class CrashTest {
     // ---------------------------------------------------------------------------------------------------------
     // bookkeeping
 
-    /** One report as the client holds it: the id and the exact body, resent byte for byte. */
+    /**
+     * One request as the client holds it: the ids it carries and the exact body, resent byte for byte. A single
+     * report ({@code POST /api/v1/reports}) or, with {@code --batch N}, a batch ({@code POST /api/v1/reports/batch}).
+     */
+    record Submission(List<UUID> ids, String body, boolean batch) {}
+
+    /** One generated report: its id and its JSON. */
     record Report(UUID id, String body) {}
 
-    enum Fate { ACKNOWLEDGED, REFUSED, UNKNOWN }
-
-    static final Map<UUID, Report> sent = new ConcurrentHashMap<>();
+    static final Set<UUID> sent = ConcurrentHashMap.newKeySet();
+    static final Set<UUID> roundIds = ConcurrentHashMap.newKeySet();
     static final Set<UUID> acknowledged = ConcurrentHashMap.newKeySet();
     static final Set<UUID> refused = ConcurrentHashMap.newKeySet();
-    static final Map<UUID, Report> unknown = new ConcurrentHashMap<>();
+    static final Set<Submission> unknown = ConcurrentHashMap.newKeySet();
     static final Map<String, AtomicInteger> statusCounts = new ConcurrentHashMap<>();
     static final ConcurrentLinkedQueue<String> anomalies = new ConcurrentLinkedQueue<>();
     static final AtomicInteger retries = new AtomicInteger();
     static final AtomicInteger retrySucceeded = new AtomicInteger();
     static final AtomicInteger resendConflicts = new AtomicInteger();
+    static final AtomicInteger firstAnswered200 = new AtomicInteger();
+    static final AtomicInteger fetchedTotal = new AtomicInteger();
+    static final AtomicInteger fetchLostTotal = new AtomicInteger();
     static final AtomicLong requests = new AtomicLong();
 
     static void count(String key) {
@@ -183,22 +201,25 @@ public class CrashTest {
         Files.createDirectories(dataDir);
         Files.createDirectories(o.logDir);
         var stamp = LocalDateTime.now().format(STAMP);
-        System.out.printf("Crash test: %d round(s), %d clients, %.1f s of load before each kill (%s), jar %s, data %s%n",
-                o.rounds, o.clients, o.seconds, o.killCmd ? "kill -9 PID" : "Process.destroyForcibly()", o.jar, dataDir);
+        System.out.printf("Crash test: %d round(s), %d clients posting %s, %.1f s of load before each kill (%s), jar %s, data %s%n",
+                o.rounds, o.clients, o.batch > 0 ? "batches of " + o.batch + " to /api/v1/reports/batch" : "single reports to /api/v1/reports",
+                o.seconds, o.killCmd ? "kill -9 PID" : "Process.destroyForcibly()", o.jar, dataDir);
 
         var logs = new ArrayList<Path>();
         Server server = null;
         var failed = false;
         var roundLines = new ArrayList<String>();
+        Check last = null;
         try {
             var log0 = o.logDir.resolve("crash-" + stamp + "-start0.log");
             logs.add(log0);
             server = Server.start(o, dataDir, log0, deadline);
             for (int round = 1; round <= o.rounds; round++) {
+                roundIds.clear();
                 var before = acknowledged.size();
                 var sentBefore = sent.size();
-                var unknownBefore = unknown.size();
-                var loaded = load(o, server, round);
+                var unknownBefore = unknown.stream().mapToInt(u -> u.ids().size()).sum();
+                var loaded = load(o, server);
                 var killedAt = System.nanoTime();
                 server.kill(o.killCmd);
                 loaded.stop.set(true);
@@ -208,23 +229,22 @@ public class CrashTest {
                     loaded.pool.shutdownNow();
                 }
                 System.out.printf("round %d: killed pid %d after %.1f s; %d sent, %d acknowledged, %d of unknown fate this round%n",
-                        round, server.pid(), (killedAt - loaded.startedNanos) / 1e9,
-                        sent.size() - sentBefore, acknowledged.size() - before, unknown.size() - unknownBefore);
+                        round, server.pid(), (killedAt - loaded.startedNanos) / 1e9, sent.size() - sentBefore,
+                        acknowledged.size() - before, unknown.stream().mapToInt(u -> u.ids().size()).sum() - unknownBefore);
 
                 var log = o.logDir.resolve("crash-" + stamp + "-restart" + round + ".log");
                 logs.add(log);
                 var t0 = System.nanoTime();
                 server = Server.start(o, dataDir, log, deadline);
                 System.out.printf("round %d: restarted on the same data in %.1f s%n", round, (System.nanoTime() - t0) / 1e9);
-                if (o.resend && !unknown.isEmpty()) resendUnknown(o, server, round);
-                var check = verify(o, server);
-                var line = String.format("round %d: %s", round, check);
+                var resentIds = new HashSet<UUID>();
+                if (o.resend && !unknown.isEmpty()) resentIds.addAll(resendUnknown(o, server, round));
+                last = verify(o, server, resentIds);
+                var line = String.format("round %d: %s", round, last);
                 System.out.println(line);
                 roundLines.add(line);
-                failed |= !check.ok();
+                failed |= !last.ok();
             }
-
-            var finalCheck = verify(o, server);
             server.stop();
             server = null;
 
@@ -233,20 +253,22 @@ public class CrashTest {
             roundLines.forEach(System.out::println);
             System.out.printf("requests made:            %d (retries after a connection error: %d, of which answered: %d)%n",
                     requests.get(), retries.get(), retrySucceeded.get());
-            System.out.printf("responses by status:      %s%n", new TreeMap<>(statusCounts));
+            System.out.printf("answers by status:        %s%n", new TreeMap<>(statusCounts));
             System.out.printf("sent (distinct ids):      %d%n", sent.size());
             System.out.printf("acknowledged (201/200):   %d%n", acknowledged.size());
             System.out.printf("refused (4xx/5xx):        %d%n", refused.size());
-            System.out.printf("still of unknown fate:    %d%n", unknown.size());
-            System.out.printf("found after restart:      %d of the acknowledged (GET by id)%n", finalCheck.acknowledgedFound);
-            System.out.printf("stored (GET by id):       %d of the sent ids%n", finalCheck.storedById);
-            System.out.printf("listed: %d items, %d distinct ids, total=%d%n", finalCheck.listed, finalCheck.listedDistinct, finalCheck.total);
-            System.out.printf("LOST:                     %d%n", finalCheck.lost);
-            System.out.printf("DOUBLED:                  %d%n", finalCheck.doubled);
-            System.out.printf("unexpected ids in list:   %d%n", finalCheck.unexpected);
-            System.out.printf("list/GET mismatches:      %d%n", finalCheck.mismatch);
+            System.out.printf("still of unknown fate:    %d%n", unknown.stream().mapToInt(u -> u.ids().size()).sum());
+            System.out.printf("found after restart:      %d of %d acknowledged in the final list%n", last.acknowledgedListed, acknowledged.size());
+            System.out.printf("fetched by id:            %d over all rounds (each after the restart that followed its round), acknowledged but not found: %d%n",
+                    fetchedTotal.get(), fetchLostTotal.get());
+            System.out.printf("listed: %d items, %d distinct ids, total=%d%n", last.listed, last.listedDistinct, last.total);
+            System.out.printf("LOST:                     %d%n", Math.max(last.listLost, fetchLostTotal.get()));
+            System.out.printf("DOUBLED:                  %d%n", last.doubled);
+            System.out.printf("unexpected ids in list:   %d%n", last.unexpected);
+            System.out.printf("list/GET mismatches:      %d%n", last.mismatch);
             System.out.printf("resends answered 409:     %d%n", resendConflicts.get());
-            failed |= !finalCheck.ok() || resendConflicts.get() > 0;
+            System.out.printf("first sends answered 200: %d (should be 0: a fresh id is a 201)%n", firstAnswered200.get());
+            failed |= resendConflicts.get() > 0;
             if (!anomalies.isEmpty()) {
                 System.out.println("anomalies (first " + Math.min(anomalies.size(), 30) + "):");
                 anomalies.stream().limit(30).forEach(a -> System.out.println("  " + a));
@@ -272,7 +294,7 @@ public class CrashTest {
 
     record Load(ExecutorService pool, AtomicBoolean stop, long startedNanos) {}
 
-    static Load load(Options o, Server server, int round) throws InterruptedException {
+    static Load load(Options o, Server server) throws InterruptedException {
         var stop = new AtomicBoolean();
         var pool = Executors.newFixedThreadPool(o.clients, Thread.ofPlatform().name("client-", 0).factory());
         var started = System.nanoTime();
@@ -286,26 +308,44 @@ public class CrashTest {
 
     static void client(Options o, Server server, AtomicBoolean stop, SplittableRandom random) {
         while (!stop.get()) {
-            var report = Reports.random(random);
-            sent.put(report.id(), report);
-            var fate = submit(o, server, report, true);
-            if (fate == Fate.UNKNOWN) {
-                unknown.put(report.id(), report);
-                // The server is gone (or going). Stop: the round is ending.
-                return;
+            var submission = next(o, random);
+            sent.addAll(submission.ids());
+            roundIds.addAll(submission.ids());
+            if (submit(o, server, submission) == Fate.UNKNOWN) {
+                unknown.add(submission);
+                return; // the server is gone (or going): the round is ending
             }
         }
     }
 
-    /** POST one report; on a connection error, retry once with the same id and body. */
-    static Fate submit(Options o, Server server, Report report, boolean retry) {
-        for (int attempt = 0; attempt < (retry ? 2 : 1); attempt++) {
+    static Submission next(Options o, SplittableRandom random) {
+        if (o.batch <= 0) {
+            var r = Reports.random(random);
+            return new Submission(List.of(r.id()), r.body(), false);
+        }
+        var ids = new ArrayList<UUID>(o.batch);
+        var body = new StringBuilder("[");
+        for (int i = 0; i < o.batch; i++) {
+            var r = Reports.random(random);
+            ids.add(r.id());
+            if (i > 0) body.append(',');
+            body.append(r.body());
+        }
+        return new Submission(List.copyOf(ids), body.append(']').toString(), true);
+    }
+
+    enum Fate { ANSWERED, UNKNOWN }
+
+    /** POST once; on a connection error, retry once with the same ids and body. */
+    static Fate submit(Options o, Server server, Submission submission) {
+        for (int attempt = 0; attempt < 2; attempt++) {
             if (attempt > 0) retries.incrementAndGet();
             try {
                 requests.incrementAndGet();
-                var response = server.http.send(post(o, server, report), HttpResponse.BodyHandlers.ofString());
+                var response = server.http.send(post(o, server, submission), HttpResponse.BodyHandlers.ofString());
                 if (attempt > 0) retrySucceeded.incrementAndGet();
-                return record(report, response, attempt > 0 ? "retry" : "first");
+                record(submission, response, attempt > 0 ? "retry" : "first");
+                return Fate.ANSWERED;
             } catch (IOException e) {
                 count("connection error");
             } catch (InterruptedException e) {
@@ -316,37 +356,74 @@ public class CrashTest {
         return Fate.UNKNOWN;
     }
 
-    static Fate record(Report report, HttpResponse<String> response, String what) {
+    /** Books an answer: which ids are acknowledged (201/200), which refused. */
+    static void record(Submission submission, HttpResponse<String> response, String what) {
+        unknown.remove(submission);
         var status = response.statusCode();
-        count(String.valueOf(status));
-        if (status == 201 || status == 200) {
-            acknowledged.add(report.id());
-            unknown.remove(report.id());
-            if (status == 200 && what.equals("first")) anomaly("first POST of " + report.id() + " answered 200 (expected 201)");
-            return Fate.ACKNOWLEDGED;
+        if (!submission.batch()) {
+            count(String.valueOf(status));
+            answer(submission.ids().getFirst(), status, what, response.body());
+            return;
         }
-        refused.add(report.id());
-        unknown.remove(report.id());
-        if (status == 409 && !what.equals("first")) resendConflicts.incrementAndGet();
-        anomaly(what + " POST of " + report.id() + " answered " + status + ": " + abbreviate(response.body(), 300));
-        return Fate.REFUSED;
+        count("batch call " + status);
+        if (status != 200) {
+            submission.ids().forEach(refused::add);
+            anomaly(what + " batch call answered " + status + ": " + abbreviate(response.body(), 300));
+            return;
+        }
+        var answered = new HashSet<UUID>();
+        try {
+            for (var item : (List<?>) Json.parse(response.body())) {
+                var m = (Map<?, ?>) item;
+                var id = UUID.fromString(String.valueOf(m.get("id")));
+                var itemStatus = ((Number) m.get("status")).intValue();
+                count("item " + itemStatus);
+                answered.add(id);
+                answer(id, itemStatus, what, String.valueOf(m.get("problem")));
+            }
+        } catch (RuntimeException e) {
+            anomaly(what + " batch answer unreadable: " + e + ": " + abbreviate(response.body(), 200));
+        }
+        for (var id : submission.ids()) {
+            if (!answered.contains(id)) {
+                refused.add(id);
+                anomaly("batch answer has no item for " + id);
+            }
+        }
     }
 
-    static void resendUnknown(Options o, Server server, int round) throws InterruptedException {
-        var list = new ArrayList<>(unknown.values());
-        var answered = new AtomicInteger();
-        var byStatus = new ConcurrentHashMap<Integer, AtomicInteger>();
+    static void answer(UUID id, int status, String what, String body) {
+        if (status == 201 || status == 200) {
+            acknowledged.add(id);
+            refused.remove(id);
+            if (status == 200 && what.equals("first")) {
+                firstAnswered200.incrementAndGet();
+                anomaly("first send of " + id + " answered 200 (expected 201)");
+            }
+            return;
+        }
+        refused.add(id);
+        if (status == 409 && !what.equals("first")) resendConflicts.incrementAndGet();
+        anomaly(what + " send of " + id + " answered " + status + ": " + abbreviate(body, 300));
+    }
+
+    /** After a restart: send the requests of unknown fate again, unchanged. Returns the ids they carried. */
+    static List<UUID> resendUnknown(Options o, Server server, int round) throws InterruptedException {
+        var list = new ArrayList<>(unknown);
+        var ids = new ArrayList<UUID>();
+        list.forEach(s -> ids.addAll(s.ids()));
+        var acknowledgedBefore = acknowledged.size();
+        var itemsBefore = new TreeMap<String, Integer>();
+        statusCounts.forEach((k, v) -> itemsBefore.put(k, v.get()));
         var pool = Executors.newFixedThreadPool(Math.min(o.clients, Math.max(1, list.size())));
-        for (var r : list) {
+        for (var submission : list) {
             pool.execute(() -> {
                 try {
                     requests.incrementAndGet();
-                    var response = server.http.send(post(o, server, r), HttpResponse.BodyHandlers.ofString());
-                    byStatus.computeIfAbsent(response.statusCode(), k -> new AtomicInteger()).incrementAndGet();
-                    record(r, response, "resend");
-                    answered.incrementAndGet();
+                    var response = server.http.send(post(o, server, submission), HttpResponse.BodyHandlers.ofString());
+                    record(submission, response, "resend");
                 } catch (IOException e) {
-                    anomaly("resend of " + r.id() + " after restart failed: " + e);
+                    anomaly("resend after the restart failed: " + e);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -354,68 +431,56 @@ public class CrashTest {
         }
         pool.shutdown();
         pool.awaitTermination(2, TimeUnit.MINUTES);
-        System.out.printf("round %d: resent %d report(s) of unknown fate after the restart: %s (200 = had been stored before the kill)%n",
-                round, list.size(), new TreeMap<>(byStatus));
+        var delta = new TreeMap<String, Integer>();
+        statusCounts.forEach((k, v) -> {
+            var d = v.get() - itemsBefore.getOrDefault(k, 0);
+            if (d > 0) delta.put(k, d);
+        });
+        System.out.printf("round %d: resent %d request(s) of unknown fate (%d report(s)) after the restart: %s"
+                        + " (200 = it had been stored before the kill, its answer lost)%n",
+                round, list.size(), ids.size(), delta);
+        if (acknowledged.size() - acknowledgedBefore < 0) anomaly("acknowledged count went down");
+        return ids;
     }
 
-    static HttpRequest post(Options o, Server server, Report report) {
-        return HttpRequest.newBuilder(server.base.resolve("/api/v1/reports"))
-                .timeout(Duration.ofSeconds(30))
+    static HttpRequest post(Options o, Server server, Submission submission) {
+        return HttpRequest.newBuilder(server.base.resolve(submission.batch() ? "/api/v1/reports/batch" : "/api/v1/reports"))
+                .timeout(Duration.ofSeconds(60))
                 .header("Authorization", o.authorization())
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(report.body()))
+                .POST(HttpRequest.BodyPublishers.ofString(submission.body()))
                 .build();
     }
 
     // ---------------------------------------------------------------------------------------------------------
     // verification
 
-    record Check(int acknowledgedFound, int lost, int storedById, int listed, int listedDistinct, long total,
+    record Check(int acknowledgedListed, int listLost, int fetched, int fetchLost, int listed, int listedDistinct, long total,
                  int doubled, int unexpected, int mismatch) {
+        int lost() {
+            return Math.max(listLost, fetchLost);
+        }
+
         boolean ok() {
-            return lost == 0 && doubled == 0 && unexpected == 0 && mismatch == 0 && total == listedDistinct;
+            return listLost == 0 && fetchLost == 0 && doubled == 0 && unexpected == 0 && mismatch == 0 && total == listedDistinct;
         }
 
         @Override
         public String toString() {
-            return String.format("acknowledged so far %d, found %d, lost %d; listed %d (distinct %d, total %d), doubled %d, unexpected %d, list/GET mismatches %d -> %s",
-                    acknowledged.size(), acknowledgedFound, lost, listed, listedDistinct, total, doubled, unexpected, mismatch,
-                    ok() ? "ok" : "FAIL");
+            return String.format("acknowledged so far %d, listed %d (distinct %d, total %d): acknowledged and listed %d,"
+                            + " lost %d; fetched by id %d, not found %d; doubled %d, unexpected %d, list/GET mismatches %d -> %s",
+                    acknowledged.size(), listed, listedDistinct, total, acknowledgedListed, listLost, fetched, fetchLost,
+                    doubled, unexpected, mismatch, ok() ? "ok" : "FAIL");
         }
     }
 
-    static Check verify(Options o, Server server) throws Exception {
-        // 1. GET every id ever sent: acknowledged ones must be there; the others may or may not be.
-        var storedById = ConcurrentHashMap.<UUID>newKeySet();
-        var lostIds = ConcurrentHashMap.<UUID>newKeySet();
-        var pool = Executors.newFixedThreadPool(o.clients);
-        for (var id : new ArrayList<>(sent.keySet())) {
-            pool.execute(() -> {
-                try {
-                    var response = get(o, server, "/api/v1/reports/" + id);
-                    if (response.statusCode() == 200) {
-                        storedById.add(id);
-                        var item = Json.parse(response.body());
-                        if (!(item instanceof Map<?, ?> m) || !id.toString().equals(String.valueOf(m.get("id"))))
-                            anomaly("GET /api/v1/reports/" + id + " answered another body: " + abbreviate(response.body(), 200));
-                    } else if (response.statusCode() == 404) {
-                        if (acknowledged.contains(id)) lostIds.add(id);
-                    } else {
-                        anomaly("GET /api/v1/reports/" + id + " answered " + response.statusCode() + ": " + abbreviate(response.body(), 200));
-                        if (acknowledged.contains(id)) lostIds.add(id);
-                    }
-                } catch (Exception e) {
-                    anomaly("GET /api/v1/reports/" + id + " failed: " + e);
-                    if (acknowledged.contains(id)) lostIds.add(id);
-                }
-            });
-        }
-        pool.shutdown();
-        pool.awaitTermination(3, TimeUnit.MINUTES);
-        for (var id : lostIds) anomaly("LOST: " + id + " was acknowledged but is not there after the restart");
-
-        // 2. Page through the list: every stored id exactly once, nothing we did not send.
+    /**
+     * The list (every stored report, read to the end) against everything sent so far; then {@code GET /{id}} for the
+     * ids sent this round (all of them, or a sample of {@code --get-max} that always includes the resent ones).
+     */
+    static Check verify(Options o, Server server, Set<UUID> resentIds) throws Exception {
+        // 1. Page through the list: every acknowledged id present, each id exactly once, nothing we did not send.
         var counts = new HashMap<String, Integer>();
         var listed = 0;
         long total = -1;
@@ -430,8 +495,7 @@ public class CrashTest {
                 total = n.longValue();
             }
             for (var item : items) {
-                var id = String.valueOf(((Map<?, ?>) item).get("id"));
-                counts.merge(id, 1, Integer::sum);
+                counts.merge(String.valueOf(((Map<?, ?>) item).get("id")), 1, Integer::sum);
                 listed++;
             }
             if (items.isEmpty() || (total >= 0 && (long) (page + 1) * 500 >= total)) break;
@@ -440,7 +504,7 @@ public class CrashTest {
         var doubled = 0;
         var unexpected = 0;
         var sentIds = new HashSet<String>();
-        sent.keySet().forEach(id -> sentIds.add(id.toString()));
+        sent.forEach(id -> sentIds.add(id.toString()));
         for (var e : counts.entrySet()) {
             if (e.getValue() > 1) {
                 doubled += e.getValue() - 1;
@@ -451,18 +515,68 @@ public class CrashTest {
                 anomaly("unexpected id in the list: " + e.getKey());
             }
         }
+        var acknowledgedListed = 0;
+        var listLost = 0;
+        for (var id : acknowledged) {
+            if (counts.containsKey(id.toString())) acknowledgedListed++;
+            else {
+                listLost++;
+                anomaly("LOST: " + id + " was acknowledged but is not in the list after the restart");
+            }
+        }
+        if (doubled > 0) recheckDoubles(o, server);
+
+        // 2. GET by id: this round's ids (or a sample), resent ones first.
+        var toFetch = new ArrayList<UUID>(resentIds);
+        var rest = new ArrayList<UUID>(roundIds);
+        rest.removeAll(resentIds);
+        java.util.Collections.shuffle(rest);
+        toFetch.addAll(rest);
+        var limit = o.getMax > 0 ? o.getMax : (o.batch > 0 ? 300 : 2000);
+        if (toFetch.size() > limit) toFetch = new ArrayList<>(toFetch.subList(0, limit));
+        var found = ConcurrentHashMap.<UUID>newKeySet();
+        var missing = ConcurrentHashMap.<UUID>newKeySet();
+        var pool = Executors.newFixedThreadPool(o.clients);
+        for (var id : toFetch) {
+            pool.execute(() -> {
+                try {
+                    var response = get(o, server, "/api/v1/reports/" + id);
+                    if (response.statusCode() == 200) {
+                        found.add(id);
+                        if (!(Json.parse(response.body()) instanceof Map<?, ?> m) || !id.toString().equals(String.valueOf(m.get("id"))))
+                            anomaly("GET /api/v1/reports/" + id + " answered another body: " + abbreviate(response.body(), 200));
+                    } else {
+                        missing.add(id);
+                        if (response.statusCode() != 404)
+                            anomaly("GET /api/v1/reports/" + id + " answered " + response.statusCode() + ": " + abbreviate(response.body(), 200));
+                    }
+                } catch (Exception e) {
+                    missing.add(id);
+                    anomaly("GET /api/v1/reports/" + id + " failed: " + e);
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(3, TimeUnit.MINUTES);
+        var fetchLost = 0;
         var mismatch = 0;
-        var stored = new HashSet<String>();
-        storedById.forEach(id -> stored.add(id.toString()));
-        for (var id : stored) if (!counts.containsKey(id)) { mismatch++; anomaly("stored (GET 200) but not listed: " + id); }
-        for (var id : counts.keySet()) if (sentIds.contains(id) && !stored.contains(id)) { mismatch++; anomaly("listed but GET by id did not find it: " + id); }
-        if (doubled > 0) recheckDoubles(o, server, counts);
-        var acknowledgedFound = (int) acknowledged.stream().filter(storedById::contains).count();
-        return new Check(acknowledgedFound, lostIds.size(), storedById.size(), listed, counts.size(), total, doubled, unexpected, mismatch);
+        for (var id : missing) {
+            if (acknowledged.contains(id)) {
+                fetchLost++;
+                anomaly("LOST: " + id + " was acknowledged but GET by id does not find it after the restart");
+            }
+            if (counts.containsKey(id.toString())) { mismatch++; anomaly("listed but GET by id did not find it: " + id); }
+        }
+        for (var id : found) {
+            if (!counts.containsKey(id.toString())) { mismatch++; anomaly("found by id but not listed: " + id); }
+        }
+        fetchedTotal.addAndGet(toFetch.size());
+        fetchLostTotal.addAndGet(fetchLost);
+        return new Check(acknowledgedListed, listLost, toFetch.size(), fetchLost, listed, counts.size(), total, doubled, unexpected, mismatch);
     }
 
     /** A doubled id in a paged list may be an unstable sort order rather than two rows: page again with another size. */
-    static void recheckDoubles(Options o, Server server, Map<String, Integer> first) throws Exception {
+    static void recheckDoubles(Options o, Server server) throws Exception {
         var counts = new HashMap<String, Integer>();
         for (int page = 0; page < 100_000; page++) {
             var response = get(o, server, "/api/v1/reports?size=137&page=" + page);

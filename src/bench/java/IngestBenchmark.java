@@ -203,6 +203,10 @@ public class IngestBenchmark {
                 var warm = run(o, server, "single", warmupSingle);
                 if (o.modes.contains("batch")) warm = warm.plus(run(o, server, "batch", o.warmup - warmupSingle));
                 say("Warm-up: %.0f s, %,d reports stored, %d error(s)", o.warmup, warm.stored, warm.errorCount());
+                if (!warm.errors.isEmpty()) {
+                    say("  warm-up errors: %s", new TreeMap<>(warm.errors));
+                    warm.samples.stream().limit(3).forEach(x -> say("  e.g. %s", x));
+                }
                 for (var mode : o.modes) {
                     var r = run(o, server, mode, o.seconds);
                     results.add(r);
@@ -232,11 +236,13 @@ public class IngestBenchmark {
             }
             if (rawSingle != null) {
                 say("");
-                say("raw H2 durable single-row commits: %,.0f/s on 1 connection, %,.0f/s on %d connections",
+                say("raw H2 durable single-row commits (each commit written to the OS, so it survives kill -9; H2 does not"
+                        + " fsync per commit): %,.0f/s on 1 connection, %,.0f/s on %d connections",
                         rawSingle.perSecond(), rawMulti.perSecond(), o.rawThreads);
                 for (var r : results) {
-                    say("app %s rate / raw 1-connection commit rate: %.2f;  / raw %d-connection rate: %.2f", r.mode,
-                            r.reportsPerSecond() / rawSingle.perSecond(), o.rawThreads, r.reportsPerSecond() / rawMulti.perSecond());
+                    say("app %s rate / raw 1-connection commit rate: %.4f (%.2f %%);  / raw %d-connection rate: %.4f (%.2f %%)", r.mode,
+                            r.reportsPerSecond() / rawSingle.perSecond(), 100 * r.reportsPerSecond() / rawSingle.perSecond(),
+                            o.rawThreads, r.reportsPerSecond() / rawMulti.perSecond(), 100 * r.reportsPerSecond() / rawMulti.perSecond());
                 }
             }
             say("load average at the end: %s", loadAverage());
@@ -405,6 +411,8 @@ public class IngestBenchmark {
             r.stored = stored + other.stored;
             r.errors.putAll(errors);
             other.errors.forEach((k, v) -> r.errors.merge(k, v, Long::sum));
+            r.samples.addAll(samples);
+            r.samples.addAll(other.samples);
             return r;
         }
     }

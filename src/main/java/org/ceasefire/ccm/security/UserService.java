@@ -35,10 +35,12 @@ public class UserService {
     private final Clock clock;
     private final MeterRegistry meters;
     private final AuditLog audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     UserService(UserAccountRepository users, PasswordEncoder encoder, PasswordPolicy policy, CurrentUser currentUser,
-            Clock clock, MeterRegistry meters, AuditLog audit) {
+            Clock clock, MeterRegistry meters, AuditLog audit, org.springframework.context.ApplicationEventPublisher events) {
         this.audit = audit;
+        this.events = events;
         this.users = users;
         this.encoder = encoder;
         this.policy = policy;
@@ -128,6 +130,7 @@ public class UserService {
         var after = toSummary(users.saveAndFlush(account));
         audit.record(currentUser.require(), change.password() != null ? "USER_CHANGED_PASSWORD_RESET" : "USER_CHANGED",
                 "user", username, before, after);
+        events.publishEvent(new AccountChanged(username));
         return after;
     }
 

@@ -1,0 +1,4 @@
+package org.ceasefire.ccm.security;
+
+/** Published when an account's password, roles or enabled state change. */
+public record AccountChanged(String username) {}
