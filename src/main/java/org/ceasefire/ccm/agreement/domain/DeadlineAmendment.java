@@ -9,11 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
-import org.springframework.data.domain.Persistable;
+import org.ceasefire.ccm.base.AssignedIdEntity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,11 +20,8 @@ import org.jspecify.annotations.Nullable;
 /** One line of an obligation's deadline ledger. Never edited. */
 @Entity
 @Table(name = "deadline_amendment")
-public class DeadlineAmendment implements Persistable<UUID> {
+public class DeadlineAmendment extends AssignedIdEntity<DeadlineAmendment, UUID> {
 
-    /** Ids are chosen by clients (idempotency keys), so newness is tracked here rather than guessed from the id. */
-    @Transient
-    private boolean isNew = true;
 
     @Id
     @Column(name = "id", nullable = false)
@@ -116,13 +110,6 @@ public class DeadlineAmendment implements Persistable<UUID> {
 
     @Override
     public UUID getId() { return id; }
-
-    @Override
-    public boolean isNew() { return isNew; }
-
-    @PostLoad
-    @PostPersist
-    void markStored() { this.isNew = false; }
 
     public UUID id() { return id; }
     public int position() { return position; }

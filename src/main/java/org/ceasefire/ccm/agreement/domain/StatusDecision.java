@@ -11,11 +11,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
-import org.springframework.data.domain.Persistable;
+import org.ceasefire.ccm.base.AssignedIdEntity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,11 +22,8 @@ import org.ceasefire.ccm.agreement.ObligationStatus;
 /** A recorded judgement of an obligation. Never edited: a correction is a new decision. */
 @Entity
 @Table(name = "status_decision")
-public class StatusDecision implements Persistable<UUID> {
+public class StatusDecision extends AssignedIdEntity<StatusDecision, UUID> {
 
-    /** Ids are chosen by clients (idempotency keys), so newness is tracked here rather than guessed from the id. */
-    @Transient
-    private boolean isNew = true;
 
     @Id
     @Column(name = "id", nullable = false)
@@ -105,13 +99,6 @@ public class StatusDecision implements Persistable<UUID> {
 
     @Override
     public UUID getId() { return id; }
-
-    @Override
-    public boolean isNew() { return isNew; }
-
-    @PostLoad
-    @PostPersist
-    void markStored() { this.isNew = false; }
 
     public UUID id() { return id; }
     public int position() { return position; }

@@ -18,11 +18,11 @@ import org.ceasefire.ccm.agreement.ObligationService;
 import org.ceasefire.ccm.agreement.ObligationStatus;
 import org.ceasefire.ccm.agreement.ObligationSummary;
 import org.ceasefire.ccm.agreement.PartySummary;
-import org.ceasefire.ccm.base.Recorded;
 import org.ceasefire.ccm.agreement.StatusDecisionEntry;
 import org.ceasefire.ccm.base.CcmProperties;
 import org.ceasefire.ccm.base.FieldProblem;
 import org.ceasefire.ccm.base.InvalidInputException;
+import org.ceasefire.ccm.base.web.ApiResponses;
 import org.ceasefire.ccm.base.Instants;
 import org.ceasefire.ccm.security.AppRoles;
 import org.jspecify.annotations.Nullable;
@@ -89,7 +89,7 @@ class AgreementController {
     ResponseEntity<StatusDecisionEntry> decide(@PathVariable String agreement, @PathVariable String code,
             @RequestBody StatusDecisionRequest request,
             @Parameter(description = "the obligation version the decision was based on") @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-        return answer(obligations.decide(agreement, code, request.toCommand(), version(ifMatch)));
+        return ApiResponses.recorded(obligations.decide(agreement, code, request.toCommand(), ApiResponses.ifMatchVersion(ifMatch)));
     }
 
     @PostMapping("/agreements/{agreement}/obligations/{code}/deadline-amendments")
@@ -99,7 +99,7 @@ class AgreementController {
     ResponseEntity<DeadlineAmendmentEntry> amend(@PathVariable String agreement, @PathVariable String code,
             @RequestBody DeadlineAmendmentRequest request,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-        return answer(obligations.amend(agreement, code, request.toCommand(properties), version(ifMatch)));
+        return ApiResponses.recorded(obligations.amend(agreement, code, request.toCommand(properties), ApiResponses.ifMatchVersion(ifMatch)));
     }
 
     @GetMapping("/parties")
@@ -116,20 +116,7 @@ class AgreementController {
         return agreements.addParty(request.code(), request.name(), request.kind());
     }
 
-    private static <T> ResponseEntity<T> answer(Recorded<T> recorded) {
-        return ResponseEntity.status(recorded.created() ? HttpStatus.CREATED : HttpStatus.OK).body(recorded.value());
-    }
 
-    private static @Nullable Long version(@Nullable String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("If-Match", "must be the obligation's version number, like \"3\"");
-        }
-    }
 
     record PartyRequest(@Nullable String code, @Nullable String name, @Nullable String kind) {}
 

@@ -3,22 +3,16 @@ package org.ceasefire.ccm.audit.domain;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
-import org.springframework.data.domain.Persistable;
+import org.ceasefire.ccm.base.AssignedIdEntity;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** One link of the audit chain. Written once, never updated (the columns are not updatable). */
 @Entity
 @Table(name = "audit_entry")
-public class AuditEntry implements Persistable<Long> {
+public class AuditEntry extends AssignedIdEntity<AuditEntry, Long> {
 
-    /** Entries are only ever inserted; the sequence number is assigned, so newness is tracked here. */
-    @Transient
-    private boolean isNew = true;
 
     @Id
     @Column(name = "seq", nullable = false, updatable = false)
@@ -83,13 +77,6 @@ public class AuditEntry implements Persistable<Long> {
 
     @Override
     public Long getId() { return seq; }
-
-    @Override
-    public boolean isNew() { return isNew; }
-
-    @PostLoad
-    @PostPersist
-    void markStored() { this.isNew = false; }
 
     public long seq() { return seq; }
     public Instant recordedAt() { return recordedAt; }

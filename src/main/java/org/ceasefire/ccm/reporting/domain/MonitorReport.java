@@ -9,10 +9,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
+import org.ceasefire.ccm.base.AssignedIdEntity;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,8 +25,6 @@ import org.ceasefire.ccm.reporting.ReportSubmitted;
 import org.ceasefire.ccm.reporting.ReviewDecision;
 import org.ceasefire.ccm.reporting.SourceKind;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.AbstractAggregateRoot;
-import org.springframework.data.domain.Persistable;
 
 /**
  * A monitor's report. Its id is chosen by the client and is the idempotency key; its status moves only through
@@ -36,7 +32,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "report")
-public class MonitorReport extends AbstractAggregateRoot<MonitorReport> implements Persistable<UUID> {
+public class MonitorReport extends AssignedIdEntity<MonitorReport, UUID> {
 
     @Id
     @Column(name = "id", nullable = false)
@@ -124,8 +120,6 @@ public class MonitorReport extends AbstractAggregateRoot<MonitorReport> implemen
     @Column(name = "version", nullable = false)
     private long version;
 
-    @Transient
-    private boolean isNew = true;
 
     protected MonitorReport() {
         this.id = new UUID(0, 0);
@@ -218,13 +212,6 @@ public class MonitorReport extends AbstractAggregateRoot<MonitorReport> implemen
 
     @Override
     public UUID getId() { return id; }
-
-    @Override
-    public boolean isNew() { return isNew; }
-
-    @PostLoad
-    @PostPersist
-    void markStored() { this.isNew = false; }
 
     public UUID id() { return id; }
     public String agreement() { return agreement; }

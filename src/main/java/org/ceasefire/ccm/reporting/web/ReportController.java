@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.ceasefire.ccm.base.FieldProblem;
 import org.ceasefire.ccm.base.InvalidInputException;
-import org.ceasefire.ccm.base.Recorded;
+import org.ceasefire.ccm.base.web.ApiResponses;
 import org.ceasefire.ccm.base.web.ApiProblems;
 import org.ceasefire.ccm.reporting.BatchResult;
 import org.ceasefire.ccm.reporting.ReportArea;
@@ -65,7 +65,7 @@ class ReportController {
     @Operation(summary = "File a report (MONITOR)", description = "201 when stored; 200 when the same id and report were"
             + " stored before (nothing new is stored); 409 when the id was used for a different report.")
     ResponseEntity<ReportView> submit(@RequestBody ReportDraft draft) {
-        return answer(reports.submit(draft));
+        return ApiResponses.recorded(reports.submit(draft));
     }
 
     @PostMapping("/batch")
@@ -154,7 +154,7 @@ class ReportController {
     ReportView update(@PathVariable UUID id, @RequestBody ReportDraft draft,
             @Parameter(description = "the report version the correction is based on")
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-        return reports.update(id, draft, version(ifMatch));
+        return reports.update(id, draft, ApiResponses.ifMatchVersion(ifMatch));
     }
 
     @PostMapping("/{id}/review")
@@ -172,7 +172,7 @@ class ReportController {
                 throw new InvalidInputException("decision", "'" + request.decision() + "' is not one of VERIFY, REJECT, RETURN");
             }
         }
-        return reviews.review(id, decision, request.reason(), version(ifMatch));
+        return reviews.review(id, decision, request.reason(), ApiResponses.ifMatchVersion(ifMatch));
     }
 
     record ReviewRequest(@Nullable String decision, @Nullable String reason) {}
@@ -224,18 +224,5 @@ class ReportController {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private static @Nullable Long version(@Nullable String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("If-Match", "must be the report's version number, like \"2\"");
-        }
-    }
 
-    private static <T> ResponseEntity<T> answer(Recorded<T> recorded) {
-        return ResponseEntity.status(recorded.created() ? HttpStatus.CREATED : HttpStatus.OK).body(recorded.value());
-    }
 }
