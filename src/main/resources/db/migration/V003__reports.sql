@@ -38,7 +38,6 @@ create table report (
 
 create index report_status_received_idx on report (status, received_at);
 create index report_observed_idx on report (observed_at);
-create index report_area_observed_idx on report (area, observed_at);
 create index report_submitted_by_idx on report (submitted_by, received_at);
 
 create table report_obligation (

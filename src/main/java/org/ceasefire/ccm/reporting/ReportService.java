@@ -89,7 +89,7 @@ public class ReportService {
             return new Recorded<>(existing.get(), false);
         }
         try {
-            var stored = transactions.execute(s -> store(List.of(new Pending(id, content)), author).getFirst());
+            var stored = transactions.execute(s -> views.view(store(List.of(new Pending(id, content)), author).getFirst()));
             return new Recorded<>(java.util.Objects.requireNonNull(stored), true);
         } catch (DataIntegrityViolationException e) {
             // a concurrent send of the same id won the race on the primary key
@@ -298,18 +298,20 @@ public class ReportService {
         }
     }
 
-    private List<ReportView> store(List<Pending> pending, String author) {
+    private List<MonitorReport> store(List<Pending> pending, String author) {
         var now = now();
         var created = pending.stream().map(p -> new MonitorReport(p.id(), p.content(), author, now)).toList();
         var saved = reports.saveAll(created);
         reports.flush();
-        var result = new ArrayList<ReportView>(saved.size());
+        var result = new ArrayList<MonitorReport>(saved.size());
         var changes = new ArrayList<AuditLog.Change>(saved.size());
         for (var report : saved) {
-            var view = views.view(report);
-            changes.add(new AuditLog.Change("REPORT_SUBMITTED", "report", report.id().toString(), null, view));
+            // the report row holds the content; the chain holds its fingerprint, so an altered report is detectable
+            changes.add(new AuditLog.Change("REPORT_SUBMITTED", "report", report.id().toString(), null,
+                    new SubmittedDigest(report.id(), report.area(), report.observedAt(), report.status(),
+                            report.submittedBy(), report.receivedAt(), report.createHash())));
             meters.counter("ccm.reports.submitted", "area", report.area().name()).increment();
-            result.add(view);
+            result.add(report);
         }
         audit.recordAll(author, changes);
         return result;
@@ -344,4 +346,8 @@ public class ReportService {
     }
 
     private record Pending(UUID id, ReportContent content) {}
+
+    /** What the audit chain records of a new report: its identity and the fingerprint of its content. */
+    record SubmittedDigest(UUID id, ReportArea area, Instant observedAt, ReportStatus status, String submittedBy,
+            Instant receivedAt, String contentSha256) {}
 }

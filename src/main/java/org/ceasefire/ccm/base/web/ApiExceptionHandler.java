@@ -57,6 +57,19 @@ class ApiExceptionHandler {
         return respond(ApiProblems.of(HttpStatus.FORBIDDEN, "Not allowed", e.getMessage()));
     }
 
+    /** The database was too busy to take a lock in time. Nothing was stored; the same request can be sent again. */
+    @ExceptionHandler({org.springframework.dao.PessimisticLockingFailureException.class,
+            org.springframework.dao.QueryTimeoutException.class})
+    ResponseEntity<ProblemDetail> busy(RuntimeException e) {
+        log.warn("Refused a request because a database lock could not be taken in time: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", "2")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ApiProblems.of(HttpStatus.SERVICE_UNAVAILABLE, "Busy",
+                        "The service is busy and stored nothing. Send the same request again in a few seconds;"
+                                + " with the same id it will be stored once."));
+    }
+
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<ProblemDetail> concurrentEdit(OptimisticLockingFailureException e) {
         return respond(ApiProblems.of(HttpStatus.CONFLICT, "Changed by someone else",

@@ -50,6 +50,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag(name = "Reports", description = "Monitors' observations and their review")
 class ReportController {
 
+    private static final tools.jackson.core.type.TypeReference<List<ReportDraft>> DRAFTS = new tools.jackson.core.type.TypeReference<>() {};
+
     private final ReportService reports;
     private final ReviewService reviews;
     private final JsonMapper json;
@@ -82,6 +84,13 @@ class ReportController {
         }
         var drafts = new ArrayList<ReportDraft>(body.size());
         var unreadable = new ArrayList<Integer>();
+        try {
+            // the usual case, all items of the right shape, in one pass
+            drafts.addAll(json.treeToValue(body, DRAFTS));
+            return reports.submitBatch(drafts);
+        } catch (JacksonException | IllegalArgumentException e) {
+            drafts.clear();
+        }
         for (int i = 0; i < body.size(); i++) {
             try {
                 drafts.add(json.treeToValue(body.get(i), ReportDraft.class));
