@@ -84,15 +84,12 @@ public class ReportService {
         var content = validator(draft).validate(draft);
         var id = java.util.Objects.requireNonNull(draft.id());
         var author = currentUser.require();
-        var existing = readOnly.execute(s -> reports.findById(id).map(r -> replay(r, content)));
-        if (existing != null && existing.isPresent()) {
-            return new Recorded<>(existing.get(), false);
-        }
+        // insert first: a new report is the usual case, and the primary key catches a repeat (then we read it back)
         try {
             var stored = transactions.execute(s -> views.view(store(List.of(new Pending(id, content)), author).getFirst()));
             return new Recorded<>(java.util.Objects.requireNonNull(stored), true);
         } catch (DataIntegrityViolationException e) {
-            // a concurrent send of the same id won the race on the primary key
+            // the id is taken: a repeat of a stored report, or a concurrent send that won the race
             var after = readOnly.execute(s -> reports.findById(id).map(r -> replay(r, content)));
             if (after != null && after.isPresent()) {
                 return new Recorded<>(after.get(), false);
