@@ -221,7 +221,10 @@ public class ReportService {
             var day = report.observedAt().atZone(properties.zone()).toLocalDate();
             var from = day.atStartOfDay(properties.zone()).toInstant();
             var to = day.plusDays(1).atStartOfDay(properties.zone()).toInstant();
-            return reports.findSameAreaAndPeriod(report.area(), from, to, id, PageRequest.of(0, 50)).stream()
+            var source = report.content().sourceName();
+            return reports.findSameAreaAndPeriod(report.area(), from, to, id, PageRequest.of(0, 200)).stream()
+                    .filter(other -> !other.content().sourceName().equalsIgnoreCase(source))
+                    .limit(50)
                     .map(views::view).toList();
         }));
     }

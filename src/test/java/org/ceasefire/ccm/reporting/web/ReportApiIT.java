@@ -344,6 +344,35 @@ class ReportApiIT {
     }
 
     @Test
+    void a_report_is_shown_beside_other_sources_claims_for_the_same_area_and_local_day() throws Exception {
+        var day = java.time.LocalDate.of(1990, 1, 1).plusDays(new java.util.Random().nextInt(9000));
+        var mine = report(UUID.randomUUID(), "PRISONER_EXCHANGE", day + "T10:00:00+04:00", "8");
+        var otherSourceLateThatDay = report(UUID.randomUUID(), "PRISONER_EXCHANGE", day + "T23:30:00+04:00", "8");
+        ((ObjectNode) otherSourceLateThatDay.get("source")).put("name", "ICRC press office").put("kind", "NGO").put("party", "ICRC");
+        var sameSourceSameDay = report(UUID.randomUUID(), "PRISONER_EXCHANGE", day + "T12:00:00+04:00", "8");
+        var otherSourceNextLocalDay = report(UUID.randomUUID(), "PRISONER_EXCHANGE", day.plusDays(1) + "T00:30:00+04:00", "8");
+        ((ObjectNode) otherSourceNextLocalDay.get("source")).put("name", "ICRC press office").put("kind", "NGO");
+        var rejectedOtherSource = report(UUID.randomUUID(), "PRISONER_EXCHANGE", day + "T15:00:00+04:00", "8");
+        ((ObjectNode) rejectedOtherSource.get("source")).put("name", "Anonymous channel").put("kind", "MEDIA").remove("party");
+        var otherArea = report(UUID.randomUUID(), "REFUGEE_RETURN", day + "T11:00:00+04:00", "7");
+        ((ObjectNode) otherArea.get("source")).put("name", "UNHCR").put("kind", "UN").put("party", "UNHCR");
+        var author = monitor(unique("side"));
+        var id = filed(mine, author);
+        var expected = filed(otherSourceLateThatDay, author);
+        filed(sameSourceSameDay, author);
+        filed(otherSourceNextLocalDay, author);
+        var rejected = filed(rejectedOtherSource, author);
+        filed(otherArea, author);
+        review(rejected, "REJECT", "Unsourced rumour", supervisor(unique("sup"))).andExpect(status().isOk());
+
+        mvc.perform(get(REPORTS + "/" + id + "/related").with(supervisor()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].id", org.hamcrest.Matchers.contains(expected.toString())))
+                .andExpect(jsonPath("$[0].details.prisonersOfWar").value(44))
+                .andExpect(jsonPath("$[0].source.name").value("ICRC press office"));
+    }
+
+    @Test
     void corridor_traffic_needs_corridor_and_state() throws Exception {
         filed(report(UUID.randomUUID(), "CORRIDOR_TRAFFIC"), monitor());
         for (var field : List.of("corridor", "state")) {
