@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
  * it again: the rows stored the first time are then answered as already stored.
  */
 @Service
-@PreAuthorize("hasRole('" + AppRoles.MONITOR + "')")
+@PreAuthorize("hasAnyRole('" + AppRoles.MONITOR + "', '" + AppRoles.SUPERVISOR + "')")
 public class CsvImportService {
 
     /** Largest file accepted, in bytes (10 MB). */

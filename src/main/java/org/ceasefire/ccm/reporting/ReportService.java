@@ -38,7 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Filing and reading reports. A report is stored once however often it is sent: the client's id is the key, the
  * database's primary key makes that hold under concurrent retries, and the same report sent again is answered with
- * what was stored. Every role may read reports; only monitors file them, and only the author changes one.
+ * what was stored. Every role may read reports; monitors and supervisors file them (a supervisor's own report is
+ * then reviewed by another supervisor), and only the author changes one.
  */
 @Service
 @PreAuthorize("isAuthenticated()")
@@ -79,7 +80,7 @@ public class ReportService {
     }
 
     /** Files one report: 201 when stored now, 200 when the same report was stored before, 409 for another body. */
-    @PreAuthorize("hasRole('" + AppRoles.MONITOR + "')")
+    @PreAuthorize("hasAnyRole('" + AppRoles.MONITOR + "', '" + AppRoles.SUPERVISOR + "')")
     public Recorded<ReportView> submit(ReportDraft draft) {
         var content = validator(draft).validate(draft);
         var id = java.util.Objects.requireNonNull(draft.id());
@@ -102,7 +103,7 @@ public class ReportService {
      * Files up to {@value #MAX_BATCH} reports, each answered on its own as if sent alone. The new, valid ones are
      * stored in one transaction; should that fail (a concurrent duplicate), each is stored on its own instead.
      */
-    @PreAuthorize("hasRole('" + AppRoles.MONITOR + "')")
+    @PreAuthorize("hasAnyRole('" + AppRoles.MONITOR + "', '" + AppRoles.SUPERVISOR + "')")
     public List<BatchResult> submitBatch(List<ReportDraft> drafts) {
         if (drafts.size() > MAX_BATCH) {
             throw new InvalidInputException("reports", "a batch takes at most " + MAX_BATCH + " reports; this one has "
@@ -165,7 +166,7 @@ public class ReportService {
     }
 
     /** The author corrects a report that is still under review or was returned; it goes back into the queue. */
-    @PreAuthorize("hasRole('" + AppRoles.MONITOR + "')")
+    @PreAuthorize("hasAnyRole('" + AppRoles.MONITOR + "', '" + AppRoles.SUPERVISOR + "')")
     public ReportView update(UUID id, ReportDraft draft, @Nullable Long expectedVersion) {
         if (draft.id() != null && !draft.id().equals(id)) {
             throw new InvalidInputException("id", "differs from the report's id in the address");

@@ -28,7 +28,7 @@ import org.ceasefire.ccm.security.AppRoles;
  */
 @Route("reports/mine")
 @Menu(title = "nav.my-reports", order = 11, icon = "vaadin:records")
-@RolesAllowed(AppRoles.MONITOR)
+@RolesAllowed({AppRoles.MONITOR, AppRoles.SUPERVISOR})
 class MyReportsView extends VerticalLayout implements HasDynamicTitle {
 
     private final TimeFormats times;

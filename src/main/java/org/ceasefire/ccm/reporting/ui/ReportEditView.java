@@ -38,7 +38,7 @@ import org.jspecify.annotations.Nullable;
  * queue. The version the author saw travels with the save, so a review that happened meanwhile is not overwritten.
  */
 @Route("reports/:id([0-9a-fA-F-]{36})/edit")
-@RolesAllowed(AppRoles.MONITOR)
+@RolesAllowed({AppRoles.MONITOR, AppRoles.SUPERVISOR})
 class ReportEditView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final ReportService reports;

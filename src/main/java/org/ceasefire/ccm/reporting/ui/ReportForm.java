@@ -32,7 +32,7 @@ import org.ceasefire.ccm.security.AppRoles;
  */
 @Route("reports/new")
 @Menu(title = "nav.new-report", order = 10, icon = "vaadin:plus-circle")
-@RolesAllowed(AppRoles.MONITOR)
+@RolesAllowed({AppRoles.MONITOR, AppRoles.SUPERVISOR})
 class ReportForm extends VerticalLayout implements HasDynamicTitle {
 
     private final ReportService reports;

@@ -35,7 +35,7 @@ import org.ceasefire.ccm.security.AppRoles;
  */
 @Route("reports/import")
 @Menu(title = "nav.import", order = 12, icon = "vaadin:upload")
-@RolesAllowed(AppRoles.MONITOR)
+@RolesAllowed({AppRoles.MONITOR, AppRoles.SUPERVISOR})
 class ReportImportView extends VerticalLayout implements HasDynamicTitle {
 
     static final String TEMPLATE_FILE = "ccm-reports-template.csv";

@@ -63,7 +63,7 @@ class ReportController {
     }
 
     @PostMapping
-    @PreAuthorize("hasRole('" + AppRoles.MONITOR + "')")
+    @PreAuthorize("hasAnyRole('" + AppRoles.MONITOR + "', '" + AppRoles.SUPERVISOR + "')")
     @Operation(summary = "File a report (MONITOR)", description = "201 when stored; 200 when the same id and report were"
             + " stored before (nothing new is stored); 409 when the id was used for a different report.")
     ResponseEntity<ReportView> submit(@RequestBody ReportDraft draft) {
@@ -71,7 +71,7 @@ class ReportController {
     }
 
     @PostMapping("/batch")
-    @PreAuthorize("hasRole('" + AppRoles.MONITOR + "')")
+    @PreAuthorize("hasAnyRole('" + AppRoles.MONITOR + "', '" + AppRoles.SUPERVISOR + "')")
     @Operation(summary = "File up to 500 reports (MONITOR)", description = "Each report is answered on its own with the"
             + " status it alone would have got (201, 200, 409, 4xx) and, when refused, its problem.")
     List<BatchResult> batch(@RequestBody JsonNode body) {
@@ -157,7 +157,7 @@ class ReportController {
     }
 
     @PutMapping("/{id}")
-    @PreAuthorize("hasRole('" + AppRoles.MONITOR + "')")
+    @PreAuthorize("hasAnyRole('" + AppRoles.MONITOR + "', '" + AppRoles.SUPERVISOR + "')")
     @Operation(summary = "Correct and resubmit one's own report (MONITOR, author only)",
             description = "Allowed while it is SUBMITTED or RETURNED; a reviewed report is a 409.")
     ReportView update(@PathVariable UUID id, @RequestBody ReportDraft draft,

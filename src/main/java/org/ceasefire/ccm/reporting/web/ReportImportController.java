@@ -53,7 +53,7 @@ class ReportImportController {
     }
 
     @PostMapping
-    @PreAuthorize("hasRole('" + AppRoles.MONITOR + "')")
+    @PreAuthorize("hasAnyRole('" + AppRoles.MONITOR + "', '" + AppRoles.SUPERVISOR + "')")
     @Operation(summary = "Import reports from CSV (MONITOR)",
             description = "The body is the CSV (text/csv, UTF-8), or a multipart form with the CSV in the field 'file'."
                     + " Each row is stored or refused on its own and answered with its line number, the report id,"

@@ -941,30 +941,36 @@ class ReportApiIT {
     // ------------------------------------------------------------------ roles
 
     @Test
-    void a_monitor_cannot_review_and_a_supervisor_cannot_file_or_correct() throws Exception {
+    void a_monitor_cannot_review_and_a_supervisor_files_but_never_verifies_its_own_report() throws Exception {
         var id = filed(report(UUID.randomUUID(), "WITHDRAWAL"), monitor());
         review(id, "VERIFY", null, monitor("monitor-2"))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         mvc.perform(get(REPORTS + "/queue").with(monitor())).andExpect(status().isForbidden());
 
-        var byStaff = report(UUID.randomUUID(), "WITHDRAWAL");
-        file(byStaff, supervisor())
+        // a supervisor may log what they learn; four eyes still hold: another supervisor must review it
+        var supervisorName = unique("sup-files");
+        var byStaff = filed(report(UUID.randomUUID(), "WITHDRAWAL"), supervisor(supervisorName));
+        review(byStaff, "VERIFY", null, supervisor(supervisorName))
                 .andExpect(status().isForbidden())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        mvc.perform(postJson(REPORTS + "/batch", JSON.createArrayNode().add(byStaff)).with(supervisor()))
-                .andExpect(status().isForbidden());
-        assertNotStored(UUID.fromString(byStaff.get("id").asString()));
-        mvc.perform(put(REPORTS + "/" + id).contentType(MediaType.APPLICATION_JSON)
-                        .content(report(id, "WITHDRAWAL").toString()).with(supervisor()))
+                .andExpect(jsonPath("$.detail", containsString("own report")));
+        review(byStaff, "VERIFY", null, supervisor(unique("sup-other"))).andExpect(status().isOk());
+        // and the supervisor verifies the monitor's report
+        review(id, "VERIFY", null, supervisor(supervisorName)).andExpect(status().isOk());
+        var second = filed(report(UUID.randomUUID(), "WITHDRAWAL"), monitor());
+        mvc.perform(put(REPORTS + "/" + second).contentType(MediaType.APPLICATION_JSON)
+                        .content(report(second, "WITHDRAWAL").toString()).with(supervisor()))
                 .andExpect(status().isForbidden());
 
         var briefer = user("briefer").roles("BRIEFER");
         mvc.perform(get(REPORTS + "/" + id).with(briefer)).andExpect(status().isOk());
         mvc.perform(get(REPORTS).with(briefer)).andExpect(status().isOk());
         file(report(UUID.randomUUID(), "WITHDRAWAL"), briefer).andExpect(status().isForbidden());
-        review(id, "VERIFY", null, briefer).andExpect(status().isForbidden());
-        mvc.perform(get(REPORTS + "/" + id).with(monitor())).andExpect(jsonPath("$.status").value("SUBMITTED"));
+        mvc.perform(postJson(REPORTS + "/batch", JSON.createArrayNode().add(report(UUID.randomUUID(), "WITHDRAWAL")))
+                        .with(briefer))
+                .andExpect(status().isForbidden());
+        review(second, "VERIFY", null, briefer).andExpect(status().isForbidden());
+        mvc.perform(get(REPORTS + "/" + second).with(monitor())).andExpect(jsonPath("$.status").value("SUBMITTED"));
     }
 
     @Test
