@@ -1,17 +1,3 @@
 #!/usr/bin/env bash
-# Runs src/bench/java/CrashTest.java (JDK only, no build step of its own) against the application jar.
-# Builds the jar first if it is missing. Arguments are passed through; --help lists them.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-if [[ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]]; then
-    export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-fi
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-JAR=target/ceasefire-monitor-0.1.0-SNAPSHOT.jar
-uses_own_jar=false
-for arg in "$@"; do [[ "$arg" == "--jar" ]] && uses_own_jar=true; done
-if [[ "$uses_own_jar" == false && ! -f "$JAR" ]]; then
-    echo "Building $JAR ..." >&2
-    mvn -B -q -DskipTests package
-fi
-exec "$JAVA" src/bench/java/CrashTest.java "$@"
+# Crash test: 16 clients, kill -9 mid-stream, restart, every acknowledged report there exactly once.
+exec "$(dirname "$0")/run-bench.sh" CrashTest "$@"

@@ -121,7 +121,7 @@ public class CrashTest {
                     case "--get-max" -> o.getMax = Integer.parseInt(args[++i]);
                     case "--print-samples" -> {
                         var r = new SplittableRandom();
-                        for (int n = Integer.parseInt(args[++i]); n > 0; n--) System.out.println(Reports.random(r).body());
+                        for (int n = Integer.parseInt(args[++i]); n > 0; n--) System.out.println(Bench.Reports.random(r, "Crash-test").body());
                         System.exit(0);
                     }
                     case "-h", "--help" -> {
@@ -154,7 +154,6 @@ public class CrashTest {
     record Submission(List<UUID> ids, String body, boolean batch) {}
 
     /** One generated report: its id and its JSON. */
-    record Report(UUID id, String body) {}
 
     static final Set<UUID> sent = ConcurrentHashMap.newKeySet();
     static final Set<UUID> roundIds = ConcurrentHashMap.newKeySet();
@@ -283,7 +282,7 @@ public class CrashTest {
         } finally {
             if (server != null) server.stop();
             Server.killAll();
-            if (!o.keepData && o.dataDir == null) deleteTree(dataDir);
+            if (!o.keepData && o.dataDir == null) Bench.deleteTree(dataDir);
             watchdog.interrupt();
         }
         System.exit(failed ? 1 : 0);
@@ -320,13 +319,13 @@ public class CrashTest {
 
     static Submission next(Options o, SplittableRandom random) {
         if (o.batch <= 0) {
-            var r = Reports.random(random);
+            var r = Bench.Reports.random(random, "Crash-test");
             return new Submission(List.of(r.id()), r.body(), false);
         }
         var ids = new ArrayList<UUID>(o.batch);
         var body = new StringBuilder("[");
         for (int i = 0; i < o.batch; i++) {
-            var r = Reports.random(random);
+            var r = Bench.Reports.random(random, "Crash-test");
             ids.add(r.id());
             if (i > 0) body.append(',');
             body.append(r.body());
@@ -368,12 +367,12 @@ public class CrashTest {
         count("batch call " + status);
         if (status != 200) {
             submission.ids().forEach(refused::add);
-            anomaly(what + " batch call answered " + status + ": " + abbreviate(response.body(), 300));
+            anomaly(what + " batch call answered " + status + ": " + Bench.abbreviate(response.body(), 300));
             return;
         }
         var answered = new HashSet<UUID>();
         try {
-            for (var item : (List<?>) Json.parse(response.body())) {
+            for (var item : (List<?>) Bench.Json.parse(response.body())) {
                 var m = (Map<?, ?>) item;
                 var id = UUID.fromString(String.valueOf(m.get("id")));
                 var itemStatus = ((Number) m.get("status")).intValue();
@@ -382,7 +381,7 @@ public class CrashTest {
                 answer(id, itemStatus, what, String.valueOf(m.get("problem")));
             }
         } catch (RuntimeException e) {
-            anomaly(what + " batch answer unreadable: " + e + ": " + abbreviate(response.body(), 200));
+            anomaly(what + " batch answer unreadable: " + e + ": " + Bench.abbreviate(response.body(), 200));
         }
         for (var id : submission.ids()) {
             if (!answered.contains(id)) {
@@ -404,7 +403,7 @@ public class CrashTest {
         }
         refused.add(id);
         if (status == 409 && !what.equals("first")) resendConflicts.incrementAndGet();
-        anomaly(what + " send of " + id + " answered " + status + ": " + abbreviate(body, 300));
+        anomaly(what + " send of " + id + " answered " + status + ": " + Bench.abbreviate(body, 300));
     }
 
     /** After a restart: send the requests of unknown fate again, unchanged. Returns the ids they carried. */
@@ -487,8 +486,8 @@ public class CrashTest {
         for (int page = 0; ; page++) {
             var response = get(o, server, "/api/v1/reports?size=500&page=" + page);
             if (response.statusCode() != 200)
-                throw new IllegalStateException("GET /api/v1/reports?size=500&page=" + page + " answered " + response.statusCode() + ": " + abbreviate(response.body(), 300));
-            var json = (Map<?, ?>) Json.parse(response.body());
+                throw new IllegalStateException("GET /api/v1/reports?size=500&page=" + page + " answered " + response.statusCode() + ": " + Bench.abbreviate(response.body(), 300));
+            var json = (Map<?, ?>) Bench.Json.parse(response.body());
             var items = (List<?>) json.get("items");
             if (json.get("total") instanceof Number n) {
                 if (total >= 0 && n.longValue() != total) anomaly("list total changed while paging: " + total + " -> " + n);
@@ -543,12 +542,12 @@ public class CrashTest {
                     var response = get(o, server, "/api/v1/reports/" + id);
                     if (response.statusCode() == 200) {
                         found.add(id);
-                        if (!(Json.parse(response.body()) instanceof Map<?, ?> m) || !id.toString().equals(String.valueOf(m.get("id"))))
-                            anomaly("GET /api/v1/reports/" + id + " answered another body: " + abbreviate(response.body(), 200));
+                        if (!(Bench.Json.parse(response.body()) instanceof Map<?, ?> m) || !id.toString().equals(String.valueOf(m.get("id"))))
+                            anomaly("GET /api/v1/reports/" + id + " answered another body: " + Bench.abbreviate(response.body(), 200));
                     } else {
                         missing.add(id);
                         if (response.statusCode() != 404)
-                            anomaly("GET /api/v1/reports/" + id + " answered " + response.statusCode() + ": " + abbreviate(response.body(), 200));
+                            anomaly("GET /api/v1/reports/" + id + " answered " + response.statusCode() + ": " + Bench.abbreviate(response.body(), 200));
                     }
                 } catch (Exception e) {
                     missing.add(id);
@@ -580,7 +579,7 @@ public class CrashTest {
         var counts = new HashMap<String, Integer>();
         for (int page = 0; page < 100_000; page++) {
             var response = get(o, server, "/api/v1/reports?size=137&page=" + page);
-            var items = (List<?>) ((Map<?, ?>) Json.parse(response.body())).get("items");
+            var items = (List<?>) ((Map<?, ?>) Bench.Json.parse(response.body())).get("items");
             if (items == null || items.isEmpty()) break;
             for (var item : items) counts.merge(String.valueOf(((Map<?, ?>) item).get("id")), 1, Integer::sum);
         }
@@ -705,215 +704,11 @@ public class CrashTest {
                 var errors = lines.stream().filter(l -> l.contains(" ERROR ") || l.contains("Exception")).toList();
                 var warns = lines.stream().filter(l -> l.contains(" WARN ")).count();
                 System.out.printf("  %s: %d lines, %d ERROR/Exception, %d WARN%n", log, lines.size(), errors.size(), warns);
-                errors.stream().limit(5).forEach(l -> System.out.println("    " + abbreviate(l, 240)));
+                errors.stream().limit(5).forEach(l -> System.out.println("    " + Bench.abbreviate(l, 240)));
             } catch (IOException e) {
                 System.out.println("  " + log + ": unreadable (" + e + ")");
             }
         }
     }
 
-    static void deleteTree(Path dir) {
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-        }
-    }
-
-    static String abbreviate(String s, int max) {
-        if (s == null) return "";
-        s = s.replace('\n', ' ');
-        return s.length() <= max ? s : s.substring(0, max) + "...";
-    }
-
-    // ---------------------------------------------------------------------------------------------------------
-    // report bodies: valid, of varied areas, observed 2020-2023 with an offset
-
-    static final class Reports {
-        static final String[] OFFSETS = {"+04:00", "+04:00", "+03:00", "Z", "+02:00"};
-        static final String[][] DISTRICTS = {{"Aghdam", "2"}, {"Kalbajar", "6a"}, {"Lachin", "6b"}};
-        static final String[] PARTIES = {"AZ", "AM", "RU", "NK"};
-        static final String[] KINDS = {"OWN_OBSERVATION", "OFFICIAL", "UN", "NGO", "MEDIA", "OTHER"};
-        static final long FROM = LocalDateTime.of(2020, 11, 10, 0, 0).toEpochSecond(ZoneOffset.UTC);
-        static final long TO = LocalDateTime.of(2023, 9, 30, 0, 0).toEpochSecond(ZoneOffset.UTC);
-
-        static Report random(SplittableRandom r) {
-            var id = new UUID(r.nextLong() & 0xffffffffffff0fffL | 0x0000000000004000L, r.nextLong() & 0x3fffffffffffffffL | 0x8000000000000000L);
-            var offset = ZoneOffset.of(OFFSETS[r.nextInt(OFFSETS.length)]);
-            var observed = LocalDateTime.ofEpochSecond(r.nextLong(FROM, TO), 0, offset).atOffset(offset);
-            var area = r.nextInt(5);
-            String areaName, obligations, details, place, district;
-            double lat = 39.5 + r.nextDouble() * 1.0, lon = 46.0 + r.nextDouble() * 1.2;
-            switch (area) {
-                case 0 -> {
-                    var d = DISTRICTS[r.nextInt(DISTRICTS.length)];
-                    areaName = "WITHDRAWAL";
-                    obligations = "[\"" + d[1] + "\"]";
-                    place = d[0];
-                    district = d[0];
-                    details = "{\"district\":\"" + d[0] + "\",\"stage\":\"" + (r.nextBoolean() ? "STARTED" : "COMPLETED") + "\"}";
-                }
-                case 1 -> {
-                    areaName = "PRISONER_EXCHANGE";
-                    obligations = "[\"8\"]";
-                    place = "Goris";
-                    district = "Lachin";
-                    var az = r.nextBoolean();
-                    details = "{\"releasedBy\":\"" + (az ? "AZ" : "AM") + "\",\"receivedBy\":\"" + (az ? "AM" : "AZ")
-                            + "\",\"prisonersOfWar\":" + r.nextInt(0, 60) + ",\"civilians\":" + r.nextInt(0, 10)
-                            + ",\"bodies\":" + r.nextInt(0, 5) + ",\"mediator\":\"RU\"}";
-                }
-                case 2 -> {
-                    areaName = "REFUGEE_RETURN";
-                    obligations = "[\"7\"]";
-                    place = "Stepanakert";
-                    district = "Khankendi";
-                    details = "{\"direction\":\"" + (r.nextInt(4) == 0 ? "DEPARTURE" : "RETURN") + "\",\"persons\":" + r.nextInt(1, 2000)
-                            + ",\"basis\":\"EVENT\"}";
-                }
-                case 3 -> {
-                    areaName = "CORRIDOR_TRAFFIC";
-                    obligations = "[\"6e\"]";
-                    place = "Lachin corridor";
-                    district = "Lachin";
-                    var states = new String[] {"OPEN", "RESTRICTED", "CLOSED"};
-                    var dirs = new String[] {"TO_KARABAKH", "TO_ARMENIA", "BOTH"};
-                    details = "{\"corridor\":\"LACHIN\",\"state\":\"" + states[r.nextInt(3)] + "\",\"direction\":\"" + dirs[r.nextInt(3)]
-                            + "\",\"vehicles\":" + r.nextInt(0, 500) + ",\"persons\":" + r.nextInt(0, 3000)
-                            + ",\"cargoTonnes\":" + (r.nextInt(0, 2000) / 10.0) + ",\"basis\":\"EVENT\"}";
-                }
-                default -> {
-                    areaName = "CEASEFIRE";
-                    obligations = "[\"1\"]";
-                    place = "Shusha";
-                    district = "Shusha";
-                    var by = r.nextBoolean();
-                    details = "{\"allegedBy\":\"" + (by ? "AM" : "AZ") + "\",\"allegedAgainst\":\"" + (by ? "AZ" : "AM")
-                            + "\",\"killed\":" + r.nextInt(0, 3) + ",\"wounded\":" + r.nextInt(0, 5) + "}";
-                }
-            }
-            var kind = KINDS[r.nextInt(KINDS.length)];
-            var party = kind.equals("MEDIA") || kind.equals("NGO") || kind.equals("UN") ? "" : ",\"party\":\"" + PARTIES[r.nextInt(PARTIES.length)] + "\"";
-            var body = "{\"id\":\"" + id + "\",\"agreement\":\"nk-2020-11-10\",\"obligations\":" + obligations
-                    + ",\"area\":\"" + areaName + "\",\"observedAt\":\"" + observed.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-                    + "\",\"location\":{\"name\":\"" + place + "\",\"district\":\"" + district + "\",\"lat\":"
-                    + String.format(Locale.ROOT, "%.4f", lat) + ",\"lon\":" + String.format(Locale.ROOT, "%.4f", lon) + "}"
-                    + ",\"summary\":\"Crash-test report " + r.nextInt(1_000_000) + " (" + areaName.toLowerCase(Locale.ROOT) + ") near " + place + ".\""
-                    + ",\"source\":{\"name\":\"Source " + (char) ('A' + r.nextInt(12)) + "\",\"kind\":\"" + kind + "\"" + party
-                    + ",\"reliability\":\"" + (char) ('A' + r.nextInt(6)) + "\",\"credibility\":" + r.nextInt(1, 7)
-                    + ",\"url\":\"https://example.org/item/" + r.nextInt(100_000) + "\"}"
-                    + ",\"details\":" + details + "}";
-            return new Report(id, body);
-        }
-    }
-
-    // ---------------------------------------------------------------------------------------------------------
-    // a minimal JSON reader: Map, List, String, Double/Long, Boolean, null
-
-    static final class Json {
-        private final String s;
-        private int i;
-
-        private Json(String s) {
-            this.s = s;
-        }
-
-        static Object parse(String text) {
-            var j = new Json(text);
-            j.ws();
-            var v = j.value();
-            j.ws();
-            if (j.i != j.s.length()) throw new IllegalArgumentException("trailing characters at " + j.i);
-            return v;
-        }
-
-        private void ws() {
-            while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++;
-        }
-
-        private Object value() {
-            ws();
-            if (i >= s.length()) throw new IllegalArgumentException("unexpected end of JSON");
-            var c = s.charAt(i);
-            return switch (c) {
-                case '{' -> object();
-                case '[' -> array();
-                case '"' -> string();
-                case 't' -> literal("true", Boolean.TRUE);
-                case 'f' -> literal("false", Boolean.FALSE);
-                case 'n' -> literal("null", null);
-                default -> number();
-            };
-        }
-
-        private Object literal(String word, Object v) {
-            if (!s.startsWith(word, i)) throw new IllegalArgumentException("bad literal at " + i);
-            i += word.length();
-            return v;
-        }
-
-        private Map<String, Object> object() {
-            var m = new LinkedHashMap<String, Object>();
-            i++;
-            ws();
-            if (s.charAt(i) == '}') { i++; return m; }
-            while (true) {
-                ws();
-                var k = string();
-                ws();
-                if (s.charAt(i++) != ':') throw new IllegalArgumentException("':' expected at " + (i - 1));
-                m.put(k, value());
-                ws();
-                var c = s.charAt(i++);
-                if (c == '}') return m;
-                if (c != ',') throw new IllegalArgumentException("',' or '}' expected at " + (i - 1));
-            }
-        }
-
-        private List<Object> array() {
-            var l = new ArrayList<Object>();
-            i++;
-            ws();
-            if (s.charAt(i) == ']') { i++; return l; }
-            while (true) {
-                l.add(value());
-                ws();
-                var c = s.charAt(i++);
-                if (c == ']') return l;
-                if (c != ',') throw new IllegalArgumentException("',' or ']' expected at " + (i - 1));
-            }
-        }
-
-        private String string() {
-            if (s.charAt(i) != '"') throw new IllegalArgumentException("string expected at " + i);
-            i++;
-            var b = new StringBuilder();
-            while (true) {
-                var c = s.charAt(i++);
-                if (c == '"') return b.toString();
-                if (c == '\\') {
-                    var e = s.charAt(i++);
-                    switch (e) {
-                        case 'n' -> b.append('\n');
-                        case 't' -> b.append('\t');
-                        case 'r' -> b.append('\r');
-                        case 'b' -> b.append('\b');
-                        case 'f' -> b.append('\f');
-                        case 'u' -> { b.append((char) Integer.parseInt(s.substring(i, i + 4), 16)); i += 4; }
-                        default -> b.append(e);
-                    }
-                } else {
-                    b.append(c);
-                }
-            }
-        }
-
-        private Number number() {
-            var start = i;
-            while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) i++;
-            var t = s.substring(start, i);
-            if (t.isEmpty()) throw new IllegalArgumentException("value expected at " + start);
-            if (t.contains(".") || t.contains("e") || t.contains("E")) return Double.parseDouble(t);
-            return Long.parseLong(t);
-        }
-    }
 }

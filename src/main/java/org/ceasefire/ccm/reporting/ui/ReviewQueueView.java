@@ -54,11 +54,9 @@ class ReviewQueueView extends VerticalLayout implements HasDynamicTitle {
         areaFilter.setEmptySelectionCaption(getTranslation("filter.any"));
         areaFilter.setItemLabelGenerator(a -> a == null ? getTranslation("filter.any") : ReportLabels.area(this, a));
         var titles = new LinkedHashMap<String, String>();
-        agreements.list().stream().findFirst().ifPresent(a -> {
-            var inCatalogue = agreements.obligationCodes(a.code());
-            obligations.list(a.code()).stream().filter(o -> inCatalogue.contains(o.code()))
-                    .forEach(o -> titles.put(o.code(), o.title()));
-        });
+        // the service lists only obligations still in the catalogue
+        agreements.list().stream().findFirst()
+                .ifPresent(a -> obligations.list(a.code()).forEach(o -> titles.put(o.code(), o.title())));
         obligationFilter.setLabel(getTranslation("report.obligation"));
         obligationFilter.setItems(titles.keySet());
         obligationFilter.setItemLabelGenerator(code -> code + " · " + ReportLabels.abbreviate(titles.getOrDefault(code, ""), 60));
