@@ -3,6 +3,7 @@ package org.ceasefire.ccm.agreement;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -88,6 +89,30 @@ public class ObligationService {
         }
         var now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         return list.stream().filter(Obligation::inCatalogue).map(o -> readModel.summary(o, now)).toList();
+    }
+
+    /**
+     * The agreement's obligations as they stood at {@code asOf} in the world: decisions effective and amendments
+     * decided by then, timeliness judged at that instant. Null means now, as it stands.
+     */
+    @Transactional(readOnly = true)
+    public List<ObligationSummary> listAsOf(String agreement, @Nullable Instant asOf) {
+        if (asOf == null) {
+            return list(agreement);
+        }
+        var list = obligations.findByAgreementCodeOrderBySortOrderAsc(agreement);
+        if (list.isEmpty()) {
+            throw new NotFoundException("There is no agreement with the code '" + agreement + "'.");
+        }
+        return list.stream().filter(Obligation::inCatalogue).map(o -> readModel.summaryAsOf(o, asOf)).toList();
+    }
+
+    /**
+     * The timeliness of an obligation had it been completed at {@code completedAt} (null: not completed), judged
+     * at {@code at}: for a handover that reports show done before any status decision says so.
+     */
+    public Timeliness assess(ObligationSummary obligation, @Nullable Instant completedAt, Instant at) {
+        return readModel.assess(obligation, completedAt, at);
     }
 
     @Transactional(readOnly = true)

@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One obligation as lists show it. Field names follow the API contract; {@code dueAt} is the deadline in force
- * (amended if amended) and {@code originalDueAt} the one in the text.
+ * (amended if amended) and {@code originalDueAt} the one in the text; {@code district} names the district an
+ * obligation hands over, if it is a handover.
  */
 public record ObligationSummary(
         String agreement,
@@ -25,4 +26,5 @@ public record ObligationSummary(
         @Nullable Instant statusEffectiveAt,
         @Nullable Instant completedAt,
         @Nullable TermView term,
+        @Nullable String district,
         long version) {}

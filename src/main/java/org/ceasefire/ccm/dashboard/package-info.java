@@ -1,5 +1,5 @@
 /** Read-only dashboards computed from verified reports: arrive with its own issue; the module exists now so that its boundaries are verified from the start. */
-@ApplicationModule(allowedDependencies = {"base", "security", "agreement"})
+@ApplicationModule(allowedDependencies = {"base", "base::web", "base::ui", "security", "agreement", "reporting"})
 @NullMarked
 package org.ceasefire.ccm.dashboard;
 

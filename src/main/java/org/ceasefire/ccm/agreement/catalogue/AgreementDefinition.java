@@ -44,7 +44,8 @@ record AgreementDefinition(
             List<Quantity> quantities,
             @Nullable Term term,
             @Nullable String condition,
-            List<String> measures) {}
+            List<String> measures,
+            @Nullable String district) {}
 
     record Due(String text, Instant at, boolean dayOnly) {}
 

@@ -165,7 +165,7 @@ public class CatalogueLoader implements ApplicationRunner {
         return new Obligation.Definition(o.point(), order, o.title(), o.description(), o.kind(),
                 due == null ? null : due.text(), due == null ? null : due.at(), due != null && due.dayOnly(), o.whenText(),
                 o.condition(), termStart, term == null ? null : term.years(), term == null ? null : term.renewalYears(),
-                term == null ? null : term.noticeMonths(), roles, quantities, o.measures(), sha256(hashInput));
+                term == null ? null : term.noticeMonths(), roles, quantities, o.measures(), o.district(), sha256(hashInput));
     }
 
     private static List<String> values(List<YamlMap.Located<String>> located) {

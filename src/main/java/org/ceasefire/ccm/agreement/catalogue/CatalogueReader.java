@@ -109,7 +109,7 @@ final class CatalogueReader {
 
     private ObligationDefinition obligation(YamlMap o, int point, Set<String> codes) {
         o.allowOnly(Set.of("code", "title", "description", "kind", "responsible", "supervisedBy", "due", "whenText",
-                "quantities", "term", "condition", "measures"));
+                "quantities", "term", "condition", "measures", "district"));
         var code = o.requiredString("code");
         if (!OBLIGATION_CODE.matcher(code).matches()) {
             throw o.error("code", "obligation code '" + code + "' must be a number with an optional letter, like 6a");
@@ -157,7 +157,8 @@ final class CatalogueReader {
             }
             return new ObligationDefinition(o.line(), code, point, title, m.string("description").orElse(title), kind,
                     responsible, m.strings("supervisedBy"), due, m.string("whenText").orElse(null), quantities, term,
-                    condition, m.strings("measures").stream().map(YamlMap.Located::value).toList());
+                    condition, m.strings("measures").stream().map(YamlMap.Located::value).toList(),
+                    m.string("district").orElse(null));
         });
     }
 

@@ -82,6 +82,10 @@ public class Obligation extends AbstractAggregateRoot<Obligation> {
     @Column(name = "condition_text", length = 2000)
     private @Nullable String condition;
 
+    /** The district a handover obligation returns, so that reports naming the district count for it. */
+    @Column(name = "district", length = 200)
+    private @Nullable String district;
+
     @Column(name = "term_starts_at")
     private @Nullable Instant termStartsAt;
 
@@ -185,6 +189,7 @@ public class Obligation extends AbstractAggregateRoot<Obligation> {
         this.quantities.addAll(d.quantities());
         this.measures.clear();
         this.measures.addAll(d.measures());
+        this.district = d.district();
         this.definitionHash = d.hash();
         this.inCatalogue = true;
         this.currentDueAt = amendments.isEmpty() ? originalDueAt : latestAmendment().newDueAt();
@@ -262,6 +267,7 @@ public class Obligation extends AbstractAggregateRoot<Obligation> {
     public boolean dueIsDay() { return dueIsDay; }
     public @Nullable String whenText() { return whenText; }
     public @Nullable String condition() { return condition; }
+    public @Nullable String district() { return district; }
     public @Nullable Instant termStartsAt() { return termStartsAt; }
     public @Nullable Integer termYears() { return termYears; }
     public @Nullable Integer termRenewalYears() { return termRenewalYears; }
@@ -283,7 +289,7 @@ public class Obligation extends AbstractAggregateRoot<Obligation> {
             @Nullable String dueText, @Nullable Instant originalDueAt, boolean dueIsDay, @Nullable String whenText,
             @Nullable String condition, @Nullable Instant termStartsAt, @Nullable Integer termYears,
             @Nullable Integer termRenewalYears, @Nullable Integer termNoticeMonths, List<PartyRole> parties,
-            List<QuantityValue> quantities, List<String> measures, String hash) {}
+            List<QuantityValue> quantities, List<String> measures, @Nullable String district, String hash) {}
 
     @Embeddable
     public record PartyRole(

@@ -19,6 +19,8 @@ import java.util.UUID;
 import org.ceasefire.ccm.base.ConflictException;
 import org.ceasefire.ccm.base.ForbiddenException;
 import org.ceasefire.ccm.reporting.ReportArea;
+import org.ceasefire.ccm.reporting.ReportFact;
+import org.ceasefire.ccm.reporting.ReportStateChanged;
 import org.ceasefire.ccm.reporting.ReportReviewed;
 import org.ceasefire.ccm.reporting.ReportStatus;
 import org.ceasefire.ccm.reporting.ReportSubmitted;
@@ -145,6 +147,7 @@ public class MonitorReport extends AssignedIdEntity<MonitorReport, UUID> {
         this.createHash = content.fingerprint();
         apply(content, receivedAt);
         registerEvent(new ReportSubmitted(id, area, agreement, observedAt));
+        registerEvent(new ReportStateChanged(id, null, fact()));
     }
 
     /**
@@ -163,8 +166,10 @@ public class MonitorReport extends AssignedIdEntity<MonitorReport, UUID> {
         if (decision != ReviewDecision.VERIFY && (reason == null || reason.isBlank())) {
             throw new IllegalArgumentException("A reason is required to " + decision.name().toLowerCase() + " a report");
         }
+        var before = fact();
         reviews.add(new ReviewValue(decision, reason == null || reason.isBlank() ? null : reason.strip(), reviewer, at));
         status = decision.result();
+        registerEvent(new ReportStateChanged(id, before, fact()));
         updatedAt = at;
         registerEvent(new ReportReviewed(id, area, decision, at));
     }
@@ -178,8 +183,10 @@ public class MonitorReport extends AssignedIdEntity<MonitorReport, UUID> {
             throw new ConflictException("Report " + id + " is " + status + " and can no longer be changed;"
                     + " file a new report that refers to it instead.");
         }
+        var before = fact();
         apply(content, at);
         status = ReportStatus.SUBMITTED;
+        registerEvent(new ReportStateChanged(id, before, fact()));
     }
 
     private void apply(ReportContent c, Instant at) {
@@ -208,6 +215,12 @@ public class MonitorReport extends AssignedIdEntity<MonitorReport, UUID> {
     public ReportContent content() {
         return new ReportContent(agreement, List.copyOf(obligations), area, observedAt, observedUntil, locationName, district,
                 lat, lon, summary, sourceName, sourceKind, sourceParty, reliability, credibility, sourceUrl, detailsJson);
+    }
+
+    /** The report as figures are computed from it. */
+    public ReportFact fact() {
+        return new ReportFact(id, agreement, area, status, observedAt, List.copyOf(obligations), locationName, district,
+                summary, sourceName, sourceKind, sourceParty, reliability, credibility, detailsJson);
     }
 
     @Override

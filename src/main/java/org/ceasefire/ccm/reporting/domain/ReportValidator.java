@@ -210,7 +210,8 @@ public final class ReportValidator {
             return null;
         }
         try {
-            var instant = Instants.parseInstant(field, text);
+            // stored to the microsecond, so keep no more than that: the stored report equals what was validated
+            var instant = Instants.parseInstant(field, text).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
             if (instant.isAfter(now.plus(CLOCK_SKEW))) {
                 problems.add(new FieldProblem(field, "lies in the future; report what has been observed"));
             } else if (instant.isBefore(EARLIEST)) {

@@ -25,7 +25,7 @@ class ObligationTest {
         return new Obligation.Definition(6, 5, title, title + ", with Armenian forces withdrawn", kind,
                 due == null ? null : "by 15 November 2020", due, due != null, due == null ? "standing" : null, null,
                 null, null, null, null, List.of(new Obligation.PartyRole("AM", Obligation.PartyRole.RESPONSIBLE)),
-                List.of(), List.of("handover done"), "hash-" + title);
+                List.of(), List.of("handover done"), null, "hash-" + title);
     }
 
     private Obligation kalbajar() {
