@@ -11,7 +11,7 @@ create index report_area_observed_idx on report (agreement_code, area, observed_
 
 create table dash_exchange_day (
     agreement_code   varchar(64)  not null,
-    day              date         not null,
+    local_day date         not null,
     released_by      varchar(16)  not null,
     received_by      varchar(16)  not null,
     basis            varchar(12)  not null,
@@ -20,12 +20,12 @@ create table dash_exchange_day (
     prisoners_of_war bigint       not null,
     civilians        bigint       not null,
     bodies           bigint       not null,
-    primary key (agreement_code, day, released_by, received_by, basis, layer)
+    primary key (agreement_code, local_day, released_by, received_by, basis, layer)
 );
 
 create table dash_return_day (
     agreement_code varchar(64)  not null,
-    day            date         not null,
+    local_day date         not null,
     source_name    varchar(200) not null,
     basis          varchar(12)  not null,
     direction      varchar(12)  not null,
@@ -36,12 +36,12 @@ create table dash_return_day (
     ext_id         varchar(36),
     ext_number     bigint,
     ext_text       varchar(16),
-    primary key (agreement_code, day, source_name, basis, direction, layer)
+    primary key (agreement_code, local_day, source_name, basis, direction, layer)
 );
 
 create table dash_corridor_day (
     agreement_code varchar(64)  not null,
-    day            date         not null,
+    local_day date         not null,
     corridor       varchar(16)  not null,
     direction      varchar(12)  not null,
     layer          char(1)      not null,
@@ -53,12 +53,12 @@ create table dash_corridor_day (
     ext_id         varchar(36),
     ext_number     bigint,
     ext_text       varchar(16),
-    primary key (agreement_code, day, corridor, direction, layer)
+    primary key (agreement_code, local_day, corridor, direction, layer)
 );
 
 create table dash_incident_day (
     agreement_code  varchar(64) not null,
-    day             date        not null,
+    local_day date        not null,
     alleged_against varchar(16) not null,
     layer           char(1)     not null,
     reports         int         not null,
@@ -67,12 +67,12 @@ create table dash_incident_day (
     denied          bigint      not null,
     confirmed       bigint      not null,
     refuted         bigint      not null,
-    primary key (agreement_code, day, alleged_against, layer)
+    primary key (agreement_code, local_day, alleged_against, layer)
 );
 
 create table dash_withdrawal_day (
     agreement_code varchar(64)  not null,
-    day            date         not null,
+    local_day date         not null,
     handover       varchar(210) not null,
     layer          char(1)      not null,
     reports        int          not null,
@@ -80,7 +80,7 @@ create table dash_withdrawal_day (
     ext_id         varchar(36),
     ext_number     bigint,
     ext_text       varchar(16),
-    primary key (agreement_code, day, handover, layer)
+    primary key (agreement_code, local_day, handover, layer)
 );
 
 -- which version of the rollup rules the tables were built with; a node that finds an older one rebuilds them

@@ -15,7 +15,7 @@ public record Mark(Instant at, String id, @Nullable Long number, @Nullable Strin
     public enum Kind { NONE, LATEST, EARLIEST }
 
     /** The mark of the two that {@code kind} keeps; either may be null. */
-    static @Nullable Mark best(Kind kind, @Nullable Mark a, @Nullable Mark b) {
+    public static @Nullable Mark best(Kind kind, @Nullable Mark a, @Nullable Mark b) {
         if (a == null) {
             return b;
         }

@@ -48,8 +48,8 @@ public class RollupStore {
         }
         var layerList = layers.stream().map(l -> "'" + l.code() + "'").collect(Collectors.joining(", "));
         var sql = "select " + columns(table) + " from " + table.tableName()
-                + " where agreement_code = ? and day >= ? and day <= ? and layer in (" + layerList + ") and reports > 0"
-                + " order by day";
+                + " where agreement_code = ? and local_day >= ? and local_day <= ? and layer in (" + layerList + ") and reports > 0"
+                + " order by local_day";
         return jdbc.query(sql, (rs, n) -> row(table, rs), agreement, from, to);
     }
 
@@ -133,7 +133,7 @@ public class RollupStore {
         }
         String sql;
         if (insert) {
-            var all = new ArrayList<String>(List.of("agreement_code", "day"));
+            var all = new ArrayList<String>(List.of("agreement_code", "local_day"));
             all.addAll(table.keyColumns());
             all.add("layer");
             all.addAll(values);
@@ -186,14 +186,14 @@ public class RollupStore {
     }
 
     private static String keyCondition(RollupTable table) {
-        var parts = new ArrayList<String>(List.of("agreement_code = ?", "day = ?"));
+        var parts = new ArrayList<String>(List.of("agreement_code = ?", "local_day = ?"));
         table.keyColumns().forEach(c -> parts.add(c + " = ?"));
         parts.add("layer = ?");
         return String.join(" and ", parts);
     }
 
     private static String columns(RollupTable table) {
-        var all = new ArrayList<String>(List.of("agreement_code", "day"));
+        var all = new ArrayList<String>(List.of("agreement_code", "local_day"));
         all.addAll(table.keyColumns());
         all.add("layer");
         all.add("reports");
@@ -268,7 +268,7 @@ public class RollupStore {
     private void insertAll(RollupTable table, Collection<Row> rows) {
         jdbc.execute((ConnectionCallback<Void>) con -> {
             var batch = 0;
-            var all = new ArrayList<String>(List.of("agreement_code", "day"));
+            var all = new ArrayList<String>(List.of("agreement_code", "local_day"));
             all.addAll(table.keyColumns());
             all.add("layer");
             all.add("reports");
