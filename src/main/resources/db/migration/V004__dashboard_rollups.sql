@@ -6,8 +6,10 @@
 
 alter table obligation add column district varchar(200);
 
--- lists of one area's reports by observation time (exchange ledger, incident list, drill-downs)
-create index report_area_observed_idx on report (agreement_code, area, observed_at);
+-- lists of reports newest first, of one area or any (exchange ledger, incident list, latest reports, drill-downs),
+-- read a page at a time along the index: the id breaks ties in observation time
+create index report_area_observed_idx on report (agreement_code, area, observed_at, id);
+create index report_agreement_observed_idx on report (agreement_code, observed_at, id);
 
 create table dash_exchange_day (
     agreement_code   varchar(64)  not null,

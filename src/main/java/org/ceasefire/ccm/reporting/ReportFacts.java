@@ -25,9 +25,12 @@ public class ReportFacts {
     /** The statuses whose reports count in figures: verified ones, and submitted ones when asked for. */
     public static final List<ReportStatus> COUNTED = List.of(ReportStatus.VERIFIED, ReportStatus.SUBMITTED);
 
-    private static final String SELECT = "select r.id, r.agreement_code, r.area, r.status, r.observed_at, r.location_name,"
+    private static final int CHUNK = 500;
+    private static final String COLUMNS = "select r.id, r.agreement_code, r.area, r.status, r.observed_at, r.location_name,"
             + " r.district, r.summary, r.source_name, r.source_kind, r.source_party, r.reliability, r.credibility,"
-            + " r.details_json, o.obligation_code from report r left join report_obligation o on o.report_id = r.id ";
+            + " r.details_json";
+    private static final String SELECT = COLUMNS + ", o.obligation_code from report r"
+            + " left join report_obligation o on o.report_id = r.id ";
 
     private final JdbcTemplate jdbc;
 
@@ -45,38 +48,71 @@ public class ReportFacts {
     }
 
     /**
-     * Up to {@code limit} reports of one area observed in {@code [from, to)} with one of the statuses that pass the
-     * filter, newest first, after skipping {@code offset} of them. Reads only as far as it needs to.
+     * Up to {@code limit} reports of one area (null: any) observed in {@code [from, to)} with one of the statuses that
+     * pass the filter, newest first, after skipping {@code offset} of them. Reads a chunk at a time along the index on
+     * observation time, no further than it needs to, so the newest few of a million cost as little as of a hundred.
      */
     public List<ReportFact> newest(String agreement, @Nullable ReportArea area, Instant from, Instant to,
             Collection<ReportStatus> statuses, Predicate<ReportFact> filter, int offset, int limit) {
         var result = new ArrayList<ReportFact>();
-        var skipped = new int[1];
-        try {
-            var sql = (area == null ? whereAnyArea(statuses) : where(statuses))
-                    + " order by r.observed_at desc, r.id desc, o.position asc";
-            Consumer<ReportFact> sink = fact -> {
+        var skipped = 0;
+        Instant beforeAt = null;
+        UUID beforeId = null;
+        while (result.size() < limit) {
+            var args = new ArrayList<Object>(List.of(agreement));
+            var sql = new StringBuilder(COLUMNS + " from report r where r.agreement_code = ?");
+            if (area != null) {
+                sql.append(" and r.area = ?");
+                args.add(area.name());
+            }
+            sql.append(" and r.observed_at >= ? and r.observed_at < ? and r.status in (").append(statusList(statuses)).append(")");
+            args.add(Timestamp.from(from));
+            args.add(Timestamp.from(to));
+            if (beforeAt != null) {
+                sql.append(" and (r.observed_at < ? or (r.observed_at = ? and r.id < ?))");
+                args.add(Timestamp.from(beforeAt));
+                args.add(Timestamp.from(beforeAt));
+                args.add(beforeId);
+            }
+            sql.append(" order by r.observed_at desc, r.id desc fetch first " + CHUNK + " rows only");
+            var chunk = withObligations(jdbc.query(sql.toString(), (rs, n) -> fact(rs, List.of()), args.toArray()));
+            for (var fact : chunk) {
                 if (!filter.test(fact)) {
-                    return;
+                    continue;
                 }
-                if (skipped[0] < offset) {
-                    skipped[0]++;
-                    return;
+                if (skipped < offset) {
+                    skipped++;
+                    continue;
                 }
                 result.add(fact);
                 if (result.size() >= limit) {
-                    throw new Enough();
+                    break;
                 }
-            };
-            if (area == null) {
-                query(sql, sink, true, agreement, from, to);
-            } else {
-                query(sql, sink, true, agreement, area, from, to);
             }
-        } catch (Enough e) {
-            // read as far as needed
+            if (chunk.size() < CHUNK) {
+                break;
+            }
+            beforeAt = chunk.getLast().observedAt();
+            beforeId = chunk.getLast().id();
         }
         return result;
+    }
+
+    /** The facts with the obligations they name, read in one query. */
+    private List<ReportFact> withObligations(List<ReportFact> facts) {
+        if (facts.isEmpty()) {
+            return facts;
+        }
+        var byId = new java.util.HashMap<UUID, List<String>>();
+        var ids = facts.stream().map(ReportFact::id).toList();
+        var marks = String.join(", ", ids.stream().map(i -> "?").toList());
+        jdbc.query("select report_id, obligation_code from report_obligation where report_id in (" + marks
+                + ") order by report_id, position", rs -> {
+            byId.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(rs.getString(2));
+        }, ids.toArray());
+        return facts.stream().map(f -> byId.containsKey(f.id()) ? new ReportFact(f.id(), f.agreement(), f.area(), f.status(),
+                f.observedAt(), List.copyOf(byId.get(f.id())), f.locationName(), f.district(), f.summary(), f.sourceName(),
+                f.sourceKind(), f.sourceParty(), f.reliability(), f.credibility(), f.detailsJson()) : f).toList();
     }
 
     /** Every report that can count in figures (verified or submitted), in no particular order. */
@@ -86,11 +122,6 @@ public class ReportFacts {
 
     private static String where(Collection<ReportStatus> statuses) {
         return SELECT + "where r.agreement_code = ? and r.area = ? and r.observed_at >= ? and r.observed_at < ?"
-                + " and r.status in (" + statusList(statuses) + ")";
-    }
-
-    private static String whereAnyArea(Collection<ReportStatus> statuses) {
-        return SELECT + "where r.agreement_code = ? and r.observed_at >= ? and r.observed_at < ?"
                 + " and r.status in (" + statusList(statuses) + ")";
     }
 
@@ -137,12 +168,7 @@ public class ReportFacts {
                 emit();
             }
             if (pending == null) {
-                var credibility = rs.getInt(13);
-                var noCredibility = rs.wasNull();
-                pending = new ReportFact(id, rs.getString(2), ReportArea.valueOf(rs.getString(3)),
-                        ReportStatus.valueOf(rs.getString(4)), rs.getTimestamp(5).toInstant(), List.of(), rs.getString(6),
-                        rs.getString(7), rs.getString(8), rs.getString(9), SourceKind.valueOf(rs.getString(10)),
-                        rs.getString(11), rs.getString(12), noCredibility ? null : credibility, rs.getString(14));
+                pending = fact(rs, List.of());
             }
             var code = rs.getString(15);
             if (code != null) {
@@ -167,9 +193,13 @@ public class ReportFacts {
         }
     }
 
-    private static final class Enough extends RuntimeException {
-        Enough() {
-            super(null, null, false, false);
-        }
+    /** A fact from the first 14 columns of {@link #COLUMNS}. */
+    private static ReportFact fact(ResultSet rs, List<String> obligations) throws SQLException {
+        var credibility = rs.getInt(13);
+        var noCredibility = rs.wasNull();
+        return new ReportFact(rs.getObject(1, UUID.class), rs.getString(2), ReportArea.valueOf(rs.getString(3)),
+                ReportStatus.valueOf(rs.getString(4)), rs.getTimestamp(5).toInstant(), obligations, rs.getString(6),
+                rs.getString(7), rs.getString(8), rs.getString(9), SourceKind.valueOf(rs.getString(10)), rs.getString(11),
+                rs.getString(12), noCredibility ? null : credibility, rs.getString(14));
     }
 }

@@ -148,7 +148,7 @@ class CatalogueReaderTest {
     void every_party_reference_is_collected_with_its_line() throws IOException {
         var references = CatalogueReader.partyReferences(read(NK_STATEMENT));
 
-        assertThat(references).contains(new YamlMap.Located<>("TR", 123), new YamlMap.Located<>("UNHCR", 185));
+        assertThat(references).contains(new YamlMap.Located<>("TR", 124), new YamlMap.Located<>("UNHCR", 188));
     }
 
     // --- the second fixture ---

@@ -1,0 +1,112 @@
+package org.ceasefire.ccm.dashboard.ui;
+
+import static org.ceasefire.ccm.dashboard.ui.ChartJson.obj;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.ceasefire.ccm.base.TimeFormats;
+import org.ceasefire.ccm.base.ui.EChart;
+import org.ceasefire.ccm.dashboard.CeasefireDashboard;
+import org.ceasefire.ccm.dashboard.DashboardNotifier;
+import org.ceasefire.ccm.dashboard.DashboardQuery;
+import org.ceasefire.ccm.dashboard.DashboardService;
+import org.jspecify.annotations.Nullable;
+
+/** Incidents over time by alleged violator, with who alleged, who denied and how it was assessed. */
+@Route("dashboards/ceasefire")
+@PermitAll
+class CeasefireView extends DashboardView {
+
+    final EChart chart = new EChart();
+    final Grid<CeasefireDashboard.Incident> incidents = new Grid<>();
+    @Nullable CeasefireDashboard shown;
+    private List<String> weeks = List.of();
+
+    CeasefireView(DashboardService dashboards, DashboardNotifier notifier, TimeFormats times) {
+        super("ceasefire", "dashboard.ceasefire", dashboards, notifier, times);
+        DashboardNav.add(this, "ceasefire");
+        chart.addClickListener(e -> {
+            var week = e.name();
+            var party = e.seriesName().contains(" ") ? e.seriesName().substring(0, e.seriesName().indexOf(' ')) : e.seriesName();
+            drillDown(getTranslation("dashboard.ceasefire.week", week, e.seriesName()), null, week, Map.of("allegedAgainst", party));
+        });
+    }
+
+    @Override
+    protected void show(DashboardQuery q) {
+        var c = dashboards.ceasefire(q);
+        shown = c;
+        var t = c.totals();
+        var tiles = tiles();
+        tile(tiles, getTranslation("dashboard.ceasefire.incidents"), number(t.incidents()), null);
+        c.byAllegedAgainst().forEach((party, n) -> tile(tiles, getTranslation("dashboard.ceasefire.against", party), number(n),
+                () -> drillDown(getTranslation("dashboard.ceasefire.against", party), null, null, Map.of("allegedAgainst", party))));
+        tile(tiles, getTranslation("dashboard.ceasefire.denied"), number(t.denied()), null);
+        tile(tiles, getTranslation("dashboard.ceasefire.confirmed"), number(t.confirmed()), null);
+        tile(tiles, getTranslation("dashboard.ceasefire.refuted"), number(t.refuted()), null);
+        tile(tiles, getTranslation("dashboard.ceasefire.casualties"), getTranslation("dashboard.ceasefire.casualties-value",
+                number(t.killed()), number(t.wounded())), null);
+
+        chart.setOption(ChartJson.json(chart(c)));
+        chart.setHeight("380px");
+        section(getTranslation("dashboard.ceasefire.over-time"), chart);
+
+        incidents.removeAllColumns();
+        incidents.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        incidents.addColumn(i -> instant(i.observedAt())).setHeader(getTranslation("dashboard.observed")).setAutoWidth(true).setFlexGrow(0);
+        incidents.addColumn(i -> i.location() == null ? "–" : i.location()).setHeader(getTranslation("dashboard.location")).setAutoWidth(true);
+        incidents.addColumn(i -> getTranslation("dashboard.ceasefire.allegation", i.allegedBy(),
+                i.allegedAgainst() == null ? "?" : i.allegedAgainst())).setHeader(getTranslation("dashboard.ceasefire.alleged")).setAutoWidth(true);
+        incidents.addColumn(i -> i.deniedBy() == null ? "–" : i.deniedBy()).setHeader(getTranslation("dashboard.ceasefire.denied-by")).setAutoWidth(true);
+        incidents.addColumn(i -> i.assessment() == null ? "–" : getTranslation("details.assessment." + i.assessment())
+                + (i.assessedBy() == null ? "" : " (" + i.assessedBy() + ")")).setHeader(getTranslation("dashboard.ceasefire.assessment")).setAutoWidth(true);
+        incidents.addColumn(i -> (i.killed() == null ? "–" : number(i.killed())) + " / " + (i.wounded() == null ? "–" : number(i.wounded())))
+                .setHeader(getTranslation("dashboard.ceasefire.killed-wounded")).setAutoWidth(true);
+        incidents.addComponentColumn(i -> new Anchor("reports/" + i.reportId(), i.summary())).setHeader(getTranslation("report.summary")).setFlexGrow(3);
+        incidents.addColumn(i -> i.source() + " · " + i.grade()).setHeader(getTranslation("report.source")).setFlexGrow(1);
+        incidents.addComponentColumn(i -> verifiedBadge(i.verified())).setHeader(getTranslation("dashboard.review")).setAutoWidth(true).setFlexGrow(0);
+        incidents.setItems(c.incidents());
+        incidents.setAllRowsVisible(c.incidents().size() <= 20);
+        var heading = c.incidentCount() > c.incidents().size()
+                ? getTranslation("dashboard.ceasefire.latest", c.incidents().size(), number(c.incidentCount()))
+                : getTranslation("dashboard.ceasefire.list");
+        section(heading, c.incidents().isEmpty() ? new Span(getTranslation("dashboard.no-reports")) : incidents);
+    }
+
+    private Map<String, Object> chart(CeasefireDashboard c) {
+        var option = ChartJson.frame(getTranslation("dashboard.ceasefire.chart-title"), getTranslation("dashboard.ceasefire.chart-sub",
+                times.zoneLabel()));
+        option.put("tooltip", obj("trigger", "axis", "axisPointer", obj("type", "shadow"), "confine", true));
+        weeks = c.byWeek().stream().map(CeasefireDashboard.Week::week).toList();
+        var parties = new TreeSet<String>();
+        c.byWeekAndParty().forEach(w -> parties.add(w.allegedAgainst()));
+        var index = new LinkedHashMap<String, Integer>();
+        for (int i = 0; i < weeks.size(); i++) {
+            index.put(weeks.get(i), i);
+        }
+        var series = new ArrayList<Object>();
+        for (var party : parties) {
+            var data = new ArrayList<Object>();
+            for (int i = 0; i < weeks.size(); i++) {
+                data.add(0);
+            }
+            c.byWeekAndParty().stream().filter(w -> w.allegedAgainst().equals(party)).forEach(w -> data.set(index.get(w.week()), w.count()));
+            series.add(obj("name", party + " · " + getTranslation("dashboard.ceasefire.alleged-violator"), "type", "bar",
+                    "stack", "incidents", "barMaxWidth", 24, "data", data));
+        }
+        option.put("xAxis", ChartJson.categoryAxis(getTranslation("dashboard.axis.iso-week"), weeks));
+        option.put("yAxis", ChartJson.valueAxis(getTranslation("dashboard.axis.incidents")));
+        option.put("series", series);
+        option.put("dataZoom", ChartJson.zoom());
+        return option;
+    }
+}
