@@ -49,7 +49,8 @@ public class DashboardNotifier implements DisposableBean {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(ReportStateChanged event) {
-        changed(Set.of("overview", dashboardOf(event.after().area())));
+        // the overview lists the latest reports of every area; the area's own dashboard shows its figures
+        changed(new HashSet<>(java.util.List.of("overview", dashboardOf(event.after().area()))));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)

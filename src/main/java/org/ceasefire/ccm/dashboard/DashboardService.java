@@ -571,7 +571,9 @@ public class DashboardService {
         var asOf = q.asOf();
         var end = LocalDate.ofInstant(asOf != null ? asOf : now, zone);
         var from = q.from() != null ? q.from() : life;
-        var to = q.to() != null ? q.to() : end;
+        // by default the period ends today or on the as-of day; an as-of instant before the agreement took effect is
+        // a period of its first day, of which nothing had been observed yet (lastDay() stops at the as-of day)
+        var to = q.to() != null ? q.to() : end.isBefore(from) ? from : end;
         if (to.isBefore(from)) {
             throw new InvalidInputException("to", "is before from (" + from + "); the period runs from one local day to a later one");
         }

@@ -55,7 +55,16 @@ public class RollupStore {
 
     /** Applies one transaction's changes, row by row in key order. */
     void apply(TreeMap<RowKey, Delta> deltas) {
+        if (deltas.isEmpty()) {
+            return;
+        }
         jdbc.execute((ConnectionCallback<Void>) con -> {
+            // A rebuild holds the state row while it reads the reports and rewrites every row: wait for it first, so
+            // that these changes land on the rebuilt rows instead of being lost, refused as duplicates, or deadlocked
+            // against its deletes. Writers already queue on the audit chain's head, so this costs them nothing more.
+            try (var ps = con.prepareStatement("select version from dash_rollup_state where id = 1 for update")) {
+                ps.executeQuery().close();
+            }
             for (var e : deltas.entrySet()) {
                 apply(con, e.getKey(), e.getValue());
             }

@@ -53,26 +53,33 @@ class CeasefireView extends DashboardView {
         tile(tiles, getTranslation("dashboard.ceasefire.denied"), number(t.denied()), null);
         tile(tiles, getTranslation("dashboard.ceasefire.confirmed"), number(t.confirmed()), null);
         tile(tiles, getTranslation("dashboard.ceasefire.refuted"), number(t.refuted()), null);
+        if (q.includeUnverified()) {
+            tile(tiles, getTranslation("dashboard.unverified-counted"), number(t.unverifiedReports()), null).addClassName("unverified");
+        }
         tile(tiles, getTranslation("dashboard.ceasefire.casualties"), getTranslation("dashboard.ceasefire.casualties-value",
                 number(t.killed()), number(t.wounded())), null);
 
         chart.setOption(ChartJson.json(chart(c)));
         chart.setHeight("380px");
-        section(getTranslation("dashboard.ceasefire.over-time"), chart);
+        section(getTranslation("dashboard.ceasefire.over-time"), c.incidentCount() == 0
+                ? new Span(getTranslation("dashboard.no-reports")) : chart);
 
         incidents.removeAllColumns();
         incidents.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        incidents.addColumn(i -> instant(i.observedAt())).setHeader(getTranslation("dashboard.observed")).setAutoWidth(true).setFlexGrow(0);
-        incidents.addColumn(i -> i.location() == null ? "–" : i.location()).setHeader(getTranslation("dashboard.location")).setAutoWidth(true);
+        incidents.addColumn(i -> instant(i.observedAt()) + (i.location() == null ? "" : " · " + i.location()))
+                .setHeader(getTranslation("dashboard.observed")).setWidth("11em").setFlexGrow(0);
         incidents.addColumn(i -> getTranslation("dashboard.ceasefire.allegation", i.allegedBy(),
-                i.allegedAgainst() == null ? "?" : i.allegedAgainst())).setHeader(getTranslation("dashboard.ceasefire.alleged")).setAutoWidth(true);
-        incidents.addColumn(i -> i.deniedBy() == null ? "–" : i.deniedBy()).setHeader(getTranslation("dashboard.ceasefire.denied-by")).setAutoWidth(true);
+                i.allegedAgainst() == null ? "?" : i.allegedAgainst())).setHeader(getTranslation("dashboard.ceasefire.alleged"))
+                .setWidth("8em").setFlexGrow(0);
+        incidents.addColumn(i -> i.deniedBy() == null ? "–" : i.deniedBy()).setHeader(getTranslation("dashboard.ceasefire.denied-by"))
+                .setWidth("6em").setFlexGrow(0);
         incidents.addColumn(i -> i.assessment() == null ? "–" : getTranslation("details.assessment." + i.assessment())
-                + (i.assessedBy() == null ? "" : " (" + i.assessedBy() + ")")).setHeader(getTranslation("dashboard.ceasefire.assessment")).setAutoWidth(true);
+                + (i.assessedBy() == null ? "" : " (" + i.assessedBy() + ")")).setHeader(getTranslation("dashboard.ceasefire.assessment"))
+                .setWidth("9em").setFlexGrow(0);
         incidents.addColumn(i -> (i.killed() == null ? "–" : number(i.killed())) + " / " + (i.wounded() == null ? "–" : number(i.wounded())))
-                .setHeader(getTranslation("dashboard.ceasefire.killed-wounded")).setAutoWidth(true);
-        incidents.addComponentColumn(i -> new Anchor("reports/" + i.reportId(), i.summary())).setHeader(getTranslation("report.summary")).setFlexGrow(3);
-        incidents.addColumn(i -> i.source() + " · " + i.grade()).setHeader(getTranslation("report.source")).setFlexGrow(1);
+                .setHeader(getTranslation("dashboard.ceasefire.killed-wounded")).setWidth("7em").setFlexGrow(0);
+        incidents.addComponentColumn(i -> new Anchor("reports/" + i.reportId(), i.summary())).setHeader(getTranslation("report.summary")).setWidth("14em").setFlexGrow(3);
+        incidents.addColumn(i -> i.source() + " · " + i.grade()).setHeader(getTranslation("report.source")).setWidth("9em").setFlexGrow(1);
         incidents.addComponentColumn(i -> verifiedBadge(i.verified())).setHeader(getTranslation("dashboard.review")).setAutoWidth(true).setFlexGrow(0);
         incidents.setItems(c.incidents());
         incidents.setAllRowsVisible(c.incidents().size() <= 20);
@@ -86,7 +93,17 @@ class CeasefireView extends DashboardView {
         var option = ChartJson.frame(getTranslation("dashboard.ceasefire.chart-title"), getTranslation("dashboard.ceasefire.chart-sub",
                 times.zoneLabel()));
         option.put("tooltip", obj("trigger", "axis", "axisPointer", obj("type", "shadow"), "confine", true));
-        weeks = c.byWeek().stream().map(CeasefireDashboard.Week::week).toList();
+        // every week of the period, so that quiet weeks show as quiet rather than vanish
+        var all = new ArrayList<String>();
+        var last = c.period().asOf() != null && c.period().asOf().atZone(zone()).toLocalDate().isBefore(c.period().to())
+                ? c.period().asOf().atZone(zone()).toLocalDate() : c.period().to();
+        for (var d = c.period().from(); !d.isAfter(last); d = d.plusWeeks(1)) {
+            all.add(DashboardService.isoWeek(d));
+        }
+        if (!all.contains(DashboardService.isoWeek(last))) {
+            all.add(DashboardService.isoWeek(last));
+        }
+        weeks = all;
         var parties = new TreeSet<String>();
         c.byWeekAndParty().forEach(w -> parties.add(w.allegedAgainst()));
         var index = new LinkedHashMap<String, Integer>();
@@ -99,7 +116,7 @@ class CeasefireView extends DashboardView {
             for (int i = 0; i < weeks.size(); i++) {
                 data.add(0);
             }
-            c.byWeekAndParty().stream().filter(w -> w.allegedAgainst().equals(party)).forEach(w -> data.set(index.get(w.week()), w.count()));
+            c.byWeekAndParty().stream().filter(w -> w.allegedAgainst().equals(party) && index.containsKey(w.week())).forEach(w -> data.set(index.get(w.week()), w.count()));
             series.add(obj("name", party + " · " + getTranslation("dashboard.ceasefire.alleged-violator"), "type", "bar",
                     "stack", "incidents", "barMaxWidth", 24, "data", data));
         }

@@ -49,6 +49,14 @@ final class ChartJson {
         return obj("type", "time", "name", name, "nameLocation", "middle", "nameGap", 30);
     }
 
+    /** A time axis that spans the period shown, so that one day of data does not fill the chart. */
+    static Map<String, Object> timeAxis(String name, org.ceasefire.ccm.dashboard.Period period) {
+        var axis = timeAxis(name);
+        axis.put("min", period.from().toString());
+        axis.put("max", period.to().plusDays(1).toString());
+        return axis;
+    }
+
     static Map<String, Object> valueAxis(String name) {
         return obj("type", "value", "name", name, "nameLocation", "middle", "nameGap", 48, "minInterval", 1);
     }

@@ -39,6 +39,10 @@ class CorridorView extends DashboardView {
         shown = c.corridors();
         for (var corridor : c.corridors()) {
             var name = getTranslation("details.corridor." + corridor.corridor());
+            if (corridor.days().isEmpty() && corridor.currentState() == null) {
+                section(name, new com.vaadin.flow.component.html.Span(getTranslation("dashboard.no-reports")));
+                continue;
+            }
             var tiles = tiles();
             tiles.addClassName("corridor-tiles");
             var state = corridor.currentState();
@@ -61,7 +65,7 @@ class CorridorView extends DashboardView {
                 });
                 return ch;
             });
-            chart.setOption(ChartJson.json(chart(corridor, name)));
+            chart.setOption(ChartJson.json(chart(corridor, name, c.period())));
             chart.setHeight("380px");
             var closures = new Grid<CorridorDashboard.Closure>();
             closures.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -71,19 +75,21 @@ class CorridorView extends DashboardView {
             closures.addColumn(x -> number(x.days())).setHeader(getTranslation("dashboard.corridors.closed-days"));
             closures.setItems(corridor.closures().reversed());
             closures.setAllRowsVisible(corridor.closures().size() <= 8);
-            if (corridor.closures().isEmpty()) {
-                section(name, chart);
+            if (corridor.days().isEmpty()) {
+                section(name, tiles, new com.vaadin.flow.component.html.Span(getTranslation("dashboard.corridors.no-days")));
+            } else if (corridor.closures().isEmpty()) {
+                section(name, tiles, chart);
             } else {
-                section(name, chart, new com.vaadin.flow.component.html.H4(getTranslation("dashboard.corridors.closures")), closures);
+                section(name, tiles, chart, new com.vaadin.flow.component.html.H4(getTranslation("dashboard.corridors.closures")), closures);
             }
         }
     }
 
-    private Map<String, Object> chart(CorridorDashboard.Corridor corridor, String name) {
+    private Map<String, Object> chart(CorridorDashboard.Corridor corridor, String name, org.ceasefire.ccm.dashboard.Period period) {
         var option = ChartJson.frame(getTranslation("dashboard.corridors.chart-title", name),
                 getTranslation("dashboard.corridors.chart-sub", times.zoneLabel()));
         option.put("tooltip", obj("trigger", "axis", "axisPointer", obj("type", "shadow"), "confine", true));
-        option.put("xAxis", ChartJson.timeAxis(getTranslation("dashboard.axis.date")));
+        option.put("xAxis", ChartJson.timeAxis(getTranslation("dashboard.axis.date"), period));
         option.put("yAxis", ChartJson.valueAxis(getTranslation("dashboard.axis.vehicles")));
         var series = new ArrayList<Object>();
         for (var direction : DIRECTIONS) {

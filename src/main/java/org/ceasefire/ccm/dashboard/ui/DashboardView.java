@@ -18,6 +18,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,7 +40,7 @@ import org.jspecify.annotations.Nullable;
  * unverified reports, the zone stated, a drill-down from a figure to its reports, and a refresh by server push when
  * a report behind it is filed or reviewed.
  */
-abstract class DashboardView extends VerticalLayout implements HasDynamicTitle {
+abstract class DashboardView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     final DatePicker from = new DatePicker();
     final DatePicker to = new DatePicker();
@@ -52,6 +54,7 @@ abstract class DashboardView extends VerticalLayout implements HasDynamicTitle {
     private final String name;
     private final String titleKey;
     private @Nullable Runnable unsubscribe;
+    private boolean attached;
     /** How many times the figures were drawn: tests and the push check read it. */
     int refreshes;
 
@@ -101,9 +104,31 @@ abstract class DashboardView extends VerticalLayout implements HasDynamicTitle {
         return getTranslation(titleKey);
     }
 
+    /**
+     * A link may carry the period: {@code ?from=2020-11-10&to=2020-12-31&asOf=2020-12-01T12:00&unverified=true}, with
+     * {@code asOf} a local date and time in the configured zone. What cannot be read is left empty.
+     */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var params = event.getLocation().getQueryParameters();
+        params.getSingleParameter("from").ifPresent(v -> parse(() -> from.setValue(LocalDate.parse(v))));
+        params.getSingleParameter("to").ifPresent(v -> parse(() -> to.setValue(LocalDate.parse(v))));
+        params.getSingleParameter("asOf").ifPresent(v -> parse(() -> asOf.setValue(java.time.LocalDateTime.parse(v))));
+        params.getSingleParameter("unverified").ifPresent(v -> unverified.setValue(Boolean.parseBoolean(v)));
+    }
+
+    private static void parse(Runnable set) {
+        try {
+            set.run();
+        } catch (java.time.DateTimeException e) {
+            // a hand-edited link: ignore what cannot be read
+        }
+    }
+
     @Override
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
+        attached = true;
         refresh();
         var ui = event.getUI();
         unsubscribe = notifier.subscribe(changed -> {
@@ -115,6 +140,7 @@ abstract class DashboardView extends VerticalLayout implements HasDynamicTitle {
 
     @Override
     protected void onDetach(DetachEvent event) {
+        attached = false;
         if (unsubscribe != null) {
             unsubscribe.run();
             unsubscribe = null;
@@ -124,6 +150,9 @@ abstract class DashboardView extends VerticalLayout implements HasDynamicTitle {
 
     /** Recomputes and redraws the figures for the chosen period. */
     final void refresh() {
+        if (!attached) {
+            return;
+        }
         DashboardQuery q;
         try {
             q = query();
@@ -172,6 +201,9 @@ abstract class DashboardView extends VerticalLayout implements HasDynamicTitle {
         tile.addClassName("dashboard-tile");
         var number = new Span(value);
         number.addClassName("tile-value");
+        if (value.length() > 14) {
+            number.addClassName("tile-text");
+        }
         var text = new Span(label);
         text.addClassName("tile-label");
         tile.add(number, text);

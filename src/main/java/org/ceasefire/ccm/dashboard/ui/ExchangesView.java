@@ -40,7 +40,7 @@ class ExchangesView extends DashboardView {
                 Map.of("receivedBy", side(e.seriesName()))));
         cumulative.addClickListener(e -> {
             var date = java.time.LocalDate.parse(e.value().replaceAll("^\\[\"([0-9-]{10}).*$", "$1"));
-            drillDown(getTranslation("dashboard.exchanges.on", day(date)), date, null, Map.of());
+            drillDown(getTranslation("dashboard.exchanges.on", day(date)), date, null, Map.of("receivedBy", side(e.seriesName())));
         });
     }
 
@@ -62,6 +62,10 @@ class ExchangesView extends DashboardView {
                             Map.of("receivedBy", t.receivedBy())));
         }
         tile(tiles, getTranslation("dashboard.exchanges.count"), number(x.exchangeCount()), null);
+        if (q.includeUnverified()) {
+            tile(tiles, getTranslation("dashboard.unverified-counted"),
+                    number(x.totals().stream().mapToLong(ExchangesDashboard.Total::unverifiedReports).sum()), null).addClassName("unverified");
+        }
 
         totals.setOption(ChartJson.json(totalsChart(x)));
         totals.setHeight("320px");
@@ -69,7 +73,8 @@ class ExchangesView extends DashboardView {
         cumulative.setHeight("360px");
         var charts = new com.vaadin.flow.component.html.Div(totals, cumulative);
         charts.addClassName("chart-pair");
-        section(getTranslation("dashboard.exchanges.asymmetry"), charts);
+        section(getTranslation("dashboard.exchanges.asymmetry"), x.totals().isEmpty()
+                ? new Span(getTranslation("dashboard.no-reports")) : charts);
 
         ledger.removeAllColumns();
         ledger.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -115,7 +120,7 @@ class ExchangesView extends DashboardView {
 
     private Map<String, Object> cumulativeChart(ExchangesDashboard x) {
         var option = ChartJson.frame(getTranslation("dashboard.exchanges.cumulative-title"), getTranslation("dashboard.zone", times.zoneLabel()));
-        option.put("xAxis", ChartJson.timeAxis(getTranslation("dashboard.axis.date")));
+        option.put("xAxis", ChartJson.timeAxis(getTranslation("dashboard.axis.date"), x.period()));
         option.put("yAxis", ChartJson.valueAxis(getTranslation("dashboard.axis.persons")));
         var lines = new TreeMap<String, List<Object>>();
         for (var c : x.cumulative()) {
@@ -126,7 +131,18 @@ class ExchangesView extends DashboardView {
             }
         }
         var series = new ArrayList<Object>();
-        lines.forEach((name, data) -> series.add(obj("name", name, "type", "line", "step", "end", "showSymbol", true, "data", data)));
+        lines.forEach((name, data) -> {
+            // a running total starts at 0 when the period starts and holds its last value to the period's end
+            var last = (List<?>) data.getLast();
+            if (((Number) last.get(1)).longValue() == 0) {
+                return; // a category this side never received: the bar chart shows the zero
+            }
+            var steps = new ArrayList<Object>();
+            steps.add(arr(x.period().from().toString(), 0));
+            steps.addAll(data);
+            steps.add(arr(x.period().to().toString(), last.get(1)));
+            series.add(obj("name", name, "type", "line", "step", "end", "showSymbol", true, "data", steps));
+        });
         option.put("series", series);
         option.put("dataZoom", ChartJson.zoom());
         return option;

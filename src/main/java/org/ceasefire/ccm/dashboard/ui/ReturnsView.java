@@ -57,7 +57,8 @@ class ReturnsView extends DashboardView {
 
         chart.setOption(ChartJson.json(chart(r)));
         chart.setHeight("400px");
-        section(getTranslation("dashboard.returns.over-time"), chart);
+        section(getTranslation("dashboard.returns.over-time"), r.series().isEmpty()
+                ? new Span(getTranslation("dashboard.no-reports")) : chart);
 
         sources.removeAllColumns();
         sources.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -81,7 +82,7 @@ class ReturnsView extends DashboardView {
     private Map<String, Object> chart(ReturnsDashboard r) {
         var option = ChartJson.frame(getTranslation("dashboard.returns.chart-title"), getTranslation("dashboard.returns.chart-sub",
                 times.zoneLabel()));
-        option.put("xAxis", ChartJson.timeAxis(getTranslation("dashboard.axis.date")));
+        option.put("xAxis", ChartJson.timeAxis(getTranslation("dashboard.axis.date"), r.period()));
         option.put("yAxis", ChartJson.valueAxis(getTranslation("dashboard.axis.persons")));
         var series = new ArrayList<Object>();
         for (var s : r.series()) {

@@ -51,6 +51,11 @@ class WithdrawalsView extends DashboardView {
         districts.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         districts.addColumn(WithdrawalsDashboard.District::district).setHeader(getTranslation("dashboard.district")).setAutoWidth(true);
         districts.addColumn(d -> d.obligation()).setHeader(getTranslation("dashboard.code")).setAutoWidth(true).setFlexGrow(0);
+        districts.addComponentColumn(d -> {
+            var s = new Span(getTranslation("timeliness." + d.timeliness()));
+            s.setClassName("badge timeliness timeliness-" + OverviewView.css(d.timeliness()));
+            return s;
+        }).setHeader(getTranslation("dashboard.timeliness")).setAutoWidth(true);
         districts.addColumn(d -> instant(d.originalDueAt())).setHeader(getTranslation("dashboard.original-deadline")).setAutoWidth(true);
         districts.addColumn(d -> d.dueAt() != null && !d.dueAt().equals(d.originalDueAt()) ? instant(d.dueAt()) : "–")
                 .setHeader(getTranslation("dashboard.amended-deadline")).setAutoWidth(true);
@@ -62,12 +67,7 @@ class WithdrawalsView extends DashboardView {
             var b = new Button(instant(d.completedAt()) + " · " + how, e -> open(d));
             b.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
             return d.unverified() ? new Span(b, verifiedBadge(false)) : b;
-        }).setHeader(getTranslation("dashboard.completed")).setAutoWidth(true);
-        districts.addComponentColumn(d -> {
-            var s = new Span(getTranslation("timeliness." + d.timeliness()));
-            s.setClassName("badge timeliness timeliness-" + OverviewView.css(d.timeliness()));
-            return s;
-        }).setHeader(getTranslation("dashboard.timeliness")).setAutoWidth(true);
+        }).setHeader(getTranslation("dashboard.completed")).setFlexGrow(2);
         districts.setItems(w.districts());
         districts.setAllRowsVisible(true);
         section(getTranslation("dashboard.withdrawals.table"), districts);
@@ -91,7 +91,7 @@ class WithdrawalsView extends DashboardView {
         var option = ChartJson.frame(getTranslation("dashboard.withdrawals.timeline"), getTranslation("dashboard.zone", times.zoneLabel()));
         option.put("tooltip", obj("trigger", "item", "confine", true));
         option.put("xAxis", ChartJson.timeAxis(getTranslation("dashboard.axis.date")));
-        option.put("yAxis", obj("type", "category", "data", categories, "name", getTranslation("dashboard.district")));
+        option.put("yAxis", obj("type", "category", "data", categories));
         option.put("series", arr(
                 obj("name", getTranslation("dashboard.original-deadline"), "type", "scatter", "symbol", "diamond", "symbolSize", 16, "data", original),
                 obj("name", getTranslation("dashboard.amended-deadline"), "type", "scatter", "symbol", "triangle", "symbolSize", 16, "data", amended),
