@@ -85,10 +85,12 @@ create table dash_withdrawal_day (
     primary key (agreement_code, local_day, handover, layer)
 );
 
--- which version of the rollup rules the tables were built with; a node that finds an older one rebuilds them
+-- which version of the rollup rules, and which local zone (days are local days), the tables were built with; a node
+-- that finds others rebuilds them. Writers lock this row too, so that none writes while a rebuild runs.
 create table dash_rollup_state (
-    id       int    primary key,
-    version  int    not null,
+    id       int         primary key,
+    version  int         not null,
+    zone     varchar(64) not null,
     built_at timestamp(6) with time zone
 );
-insert into dash_rollup_state (id, version) values (1, 0);
+insert into dash_rollup_state (id, version, zone) values (1, 0, '');

@@ -82,7 +82,7 @@ public class DashboardService {
         this.zone = properties.zone();
         for (var name : NAMES) {
             timers.put(name, Timer.builder("ccm.dashboard").description("Time to compute a dashboard's figures")
-                    .tag("dashboard", name).publishPercentiles(0.5, 0.95, 0.99).publishPercentileHistogram()
+                    .tag("dashboard", name).publishPercentileHistogram()
                     .maximumExpectedValue(Duration.ofSeconds(5)).register(meters));
         }
     }

@@ -39,9 +39,11 @@ public final class Figures {
             case REFUGEE_RETURN -> {
                 var basis = text(d, "basis", EVENT);
                 var persons = count(d, "persons");
+                var event = EVENT.equals(basis);
+                // a running total or a stock is carried as the day's latest claim, never summed
                 yield List.of(new Contribution(RollupTable.RETURN, a, day,
-                        List.of(f.sourceName(), basis, text(d, "direction", "RETURN")), new long[] {persons},
-                        EVENT.equals(basis) ? null : new Mark(f.observedAt(), f.id().toString(), persons, null)));
+                        List.of(f.sourceName(), basis, text(d, "direction", "RETURN")), new long[] {event ? persons : 0},
+                        event ? null : new Mark(f.observedAt(), f.id().toString(), persons, null)));
             }
             case CORRIDOR_TRAFFIC -> {
                 var event = EVENT.equals(text(d, "basis", EVENT));

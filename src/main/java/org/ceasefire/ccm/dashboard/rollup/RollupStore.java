@@ -5,7 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -31,14 +31,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class RollupStore {
 
+    private static final List<String> MARK_COLUMNS = List.of("ext_at", "ext_id", "ext_number", "ext_text");
+
     private final JdbcTemplate jdbc;
     private final ReportFacts facts;
     private final ZoneId zone;
+    private final Clock clock;
 
-    RollupStore(JdbcTemplate jdbc, ReportFacts facts, CcmProperties properties) {
+    RollupStore(JdbcTemplate jdbc, ReportFacts facts, CcmProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.facts = facts;
         this.zone = properties.zone();
+        this.clock = clock;
     }
 
     /** Rows of one rollup for days {@code from..to} (inclusive) in the layers, with at least one report. */
@@ -134,21 +138,16 @@ public class RollupStore {
     private void write(Connection con, RowKey key, long reports, long[] sums, @Nullable Mark mark, boolean insert)
             throws SQLException {
         var table = key.table();
-        var values = new ArrayList<String>();
-        values.add("reports");
-        values.addAll(table.sumColumns());
-        if (table.mark() != Mark.Kind.NONE) {
-            values.addAll(List.of("ext_at", "ext_id", "ext_number", "ext_text"));
-        }
         String sql;
         if (insert) {
-            var all = new ArrayList<String>(List.of("agreement_code", "local_day"));
-            all.addAll(table.keyColumns());
-            all.add("layer");
-            all.addAll(values);
-            sql = "insert into " + table.tableName() + " (" + String.join(", ", all) + ") values ("
-                    + String.join(", ", all.stream().map(c -> "?").toList()) + ")";
+            sql = insertSql(table);
         } else {
+            var values = new ArrayList<String>();
+            values.add("reports");
+            values.addAll(table.sumColumns());
+            if (table.mark() != Mark.Kind.NONE) {
+                values.addAll(MARK_COLUMNS);
+            }
             sql = "update " + table.tableName() + " set " + String.join(", ", values.stream().map(c -> c + " = ?").toList())
                     + " where " + keyCondition(table);
         }
@@ -201,16 +200,27 @@ public class RollupStore {
         return String.join(" and ", parts);
     }
 
-    private static String columns(RollupTable table) {
+    /** Every column of a rollup table, keys first, in the order rows are read, inserted and bound. */
+    private static List<String> columnList(RollupTable table) {
         var all = new ArrayList<String>(List.of("agreement_code", "local_day"));
         all.addAll(table.keyColumns());
         all.add("layer");
         all.add("reports");
         all.addAll(table.sumColumns());
         if (table.mark() != Mark.Kind.NONE) {
-            all.addAll(List.of("ext_at", "ext_id", "ext_number", "ext_text"));
+            all.addAll(MARK_COLUMNS);
         }
-        return String.join(", ", all);
+        return all;
+    }
+
+    private static String columns(RollupTable table) {
+        return String.join(", ", columnList(table));
+    }
+
+    private static String insertSql(RollupTable table) {
+        var all = columnList(table);
+        return "insert into " + table.tableName() + " (" + String.join(", ", all) + ") values ("
+                + String.join(", ", all.stream().map(c -> "?").toList()) + ")";
     }
 
     private static Row row(RollupTable table, ResultSet rs) throws SQLException {
@@ -247,8 +257,8 @@ public class RollupStore {
      * the others wait and then find the work done.
      */
     void rebuild(int version, boolean force) {
-        var current = jdbc.queryForObject("select version from dash_rollup_state where id = 1 for update", Integer.class);
-        if (!force && current != null && current == version) {
+        var state = jdbc.queryForMap("select version, zone from dash_rollup_state where id = 1 for update");
+        if (!force && Integer.valueOf(version).equals(state.get("version")) && zone.getId().equals(state.get("zone"))) {
             return;
         }
         var rows = new HashMap<RowKey, Row>();
@@ -260,11 +270,12 @@ public class RollupStore {
         for (var e : byTable.entrySet()) {
             insertAll(e.getKey(), e.getValue());
         }
-        jdbc.update("update dash_rollup_state set version = ?, built_at = ? where id = 1", version, Timestamp.from(Instant.now()));
+        jdbc.update("update dash_rollup_state set version = ?, zone = ?, built_at = ? where id = 1", version, zone.getId(),
+                Timestamp.from(clock.instant()));
     }
 
     /** Adds one report's contributions to rows folded in memory. */
-    void fold(Map<RowKey, Row> rows, org.ceasefire.ccm.reporting.ReportFact fact) {
+    public void fold(Map<RowKey, Row> rows, org.ceasefire.ccm.reporting.ReportFact fact) {
         var layer = Layer.of(fact.status());
         if (layer == null) {
             return;
@@ -277,16 +288,7 @@ public class RollupStore {
     private void insertAll(RollupTable table, Collection<Row> rows) {
         jdbc.execute((ConnectionCallback<Void>) con -> {
             var batch = 0;
-            var all = new ArrayList<String>(List.of("agreement_code", "local_day"));
-            all.addAll(table.keyColumns());
-            all.add("layer");
-            all.add("reports");
-            all.addAll(table.sumColumns());
-            if (table.mark() != Mark.Kind.NONE) {
-                all.addAll(List.of("ext_at", "ext_id", "ext_number", "ext_text"));
-            }
-            try (var ps = con.prepareStatement("insert into " + table.tableName() + " (" + String.join(", ", all)
-                    + ") values (" + String.join(", ", all.stream().map(c -> "?").toList()) + ")")) {
+            try (var ps = con.prepareStatement(insertSql(table))) {
                 for (var row : rows) {
                     var i = bindKey(ps, row.key(), 1);
                     bindValues(ps, table, row.reports(), row.sums(), row.mark(), i);

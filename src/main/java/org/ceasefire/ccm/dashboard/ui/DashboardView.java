@@ -72,6 +72,9 @@ abstract class DashboardView extends VerticalLayout implements HasDynamicTitle, 
         to.setLabel(getTranslation("dashboard.to"));
         from.setClearButtonVisible(true);
         to.setClearButtonVisible(true);
+        from.setWidth("10.5em");
+        to.setWidth("10.5em");
+        asOf.setWidth("19em");
         from.setLocale(getLocale());
         to.setLocale(getLocale());
         asOf.setLabel(getTranslation("dashboard.as-of", times.zoneLabel()));

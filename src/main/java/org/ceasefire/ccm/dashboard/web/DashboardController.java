@@ -3,9 +3,7 @@ package org.ceasefire.ccm.dashboard.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.ceasefire.ccm.base.FieldProblem;
+import org.ceasefire.ccm.base.web.ApiParams;
 import org.ceasefire.ccm.base.Instants;
 import org.ceasefire.ccm.base.InvalidInputException;
 import org.ceasefire.ccm.dashboard.DashboardQuery;
@@ -71,7 +70,7 @@ class DashboardController {
             @RequestParam Map<String, String> all) {
         var q = query(agreement, from, to, asOf, includeUnverified, page, size);
         var problems = new ArrayList<FieldProblem>();
-        var day = day("date", date, problems);
+        var day = ApiParams.day("date", date, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException("The drill-down is not valid.", problems);
         }
@@ -87,8 +86,8 @@ class DashboardController {
     private static DashboardQuery query(String agreement, @Nullable String from, @Nullable String to, @Nullable String asOf,
             @Nullable String includeUnverified, @Nullable String page, @Nullable String size) {
         var problems = new ArrayList<FieldProblem>();
-        var f = day("from", from, problems);
-        var t = day("to", to, problems);
+        var f = ApiParams.day("from", from, problems);
+        var t = ApiParams.day("to", to, problems);
         Instant at = null;
         if (asOf != null && !asOf.isBlank()) {
             try {
@@ -125,20 +124,4 @@ class DashboardController {
         }
     }
 
-    private static @Nullable LocalDate day(String field, @Nullable String value, List<FieldProblem> problems) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            var day = LocalDate.parse(value.strip());
-            if (day.getYear() < 1900 || day.getYear() > 2200) {
-                problems.add(new FieldProblem(field, "'" + value + "' is outside the years 1900 to 2200"));
-                return null;
-            }
-            return day;
-        } catch (DateTimeException e) {
-            problems.add(new FieldProblem(field, "'" + value + "' is not a day like 2020-11-25"));
-            return null;
-        }
-    }
 }

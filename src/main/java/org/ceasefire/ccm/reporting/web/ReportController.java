@@ -3,13 +3,12 @@ package org.ceasefire.ccm.reporting.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.ceasefire.ccm.base.FieldProblem;
+import org.ceasefire.ccm.base.web.ApiParams;
 import org.ceasefire.ccm.base.InvalidInputException;
 import org.ceasefire.ccm.base.web.ApiResponses;
 import org.ceasefire.ccm.base.web.ApiProblems;
@@ -191,8 +190,8 @@ class ReportController {
         var problems = new ArrayList<FieldProblem>();
         var a = parse("area", area, ReportArea.class, problems);
         var s = parse("status", status, ReportStatus.class, problems);
-        var f = day("from", from, problems);
-        var t = day("to", to, problems);
+        var f = ApiParams.day("from", from, problems);
+        var t = ApiParams.day("to", to, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException("The filter is not valid.", problems);
         }
@@ -212,22 +211,6 @@ class ReportController {
         }
     }
 
-    private static @Nullable LocalDate day(String field, @Nullable String value, List<FieldProblem> problems) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            var day = LocalDate.parse(value.strip());
-            if (day.getYear() < 1900 || day.getYear() > 2200) {
-                problems.add(new FieldProblem(field, "'" + value + "' is outside the years 1900 to 2200"));
-                return null;
-            }
-            return day;
-        } catch (DateTimeException e) {
-            problems.add(new FieldProblem(field, "'" + value + "' is not a day like 2020-11-25"));
-            return null;
-        }
-    }
 
     private static @Nullable String blankToNull(@Nullable String value) {
         return value == null || value.isBlank() ? null : value.strip();

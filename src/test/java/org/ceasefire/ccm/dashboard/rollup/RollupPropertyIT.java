@@ -524,8 +524,9 @@ class RollupPropertyIT {
                         new long[] {r.count("prisonersOfWar"), r.count("civilians"), r.count("bodies")}, null, false);
                 case "REFUGEE_RETURN" -> {
                     var basis = r.text("basis", "EVENT");
+                    // only EVENT figures are summed; a running total is the day's latest claim
                     add(rows, RollupTable.RETURN, r, layer, List.of(r.source(), basis, r.text("direction", "RETURN")),
-                            new long[] {r.count("persons")},
+                            new long[] {basis.equals("EVENT") ? r.count("persons") : 0},
                             basis.equals("EVENT") ? null : new Mark(r.observedAt(), r.id().toString(), r.count("persons"), null),
                             false);
                 }
