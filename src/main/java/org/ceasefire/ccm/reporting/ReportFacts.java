@@ -54,8 +54,20 @@ public class ReportFacts {
      */
     public List<ReportFact> newest(String agreement, @Nullable ReportArea area, Instant from, Instant to,
             Collection<ReportStatus> statuses, Predicate<ReportFact> filter, int offset, int limit) {
+        return newest(agreement, area, from, to, statuses, filter, offset, limit, Integer.MAX_VALUE).facts();
+    }
+
+    /**
+     * Like {@link #newest(String, ReportArea, Instant, Instant, Collection, Predicate, int, int)}, but reads at most
+     * {@code maxRead} reports, so that a filter few reports pass cannot make one request read a whole area; the answer
+     * says whether it read all there was.
+     */
+    public Newest newest(String agreement, @Nullable ReportArea area, Instant from, Instant to,
+            Collection<ReportStatus> statuses, Predicate<ReportFact> filter, int offset, int limit, int maxRead) {
         var result = new ArrayList<ReportFact>();
         var skipped = 0;
+        var read = 0;
+        var complete = true;
         Instant beforeAt = null;
         UUID beforeId = null;
         while (result.size() < limit) {
@@ -69,13 +81,20 @@ public class ReportFacts {
             args.add(Timestamp.from(from));
             args.add(Timestamp.from(to));
             if (beforeAt != null) {
-                sql.append(" and (r.observed_at < ? or (r.observed_at = ? and r.id < ?))");
+                // "before the last one read", written so that the first condition bounds the index range: with only
+                // the disjunction, each chunk would scan again from the newest report
+                sql.append(" and r.observed_at <= ? and (r.observed_at < ? or r.id < ?)");
                 args.add(Timestamp.from(beforeAt));
                 args.add(Timestamp.from(beforeAt));
                 args.add(beforeId);
             }
-            sql.append(" order by r.observed_at desc, r.id desc fetch first " + CHUNK + " rows only");
+            // the leading columns of the index are named too, so that the database reads the index backwards and
+            // stops after a chunk instead of sorting every matching report (H2 sorts otherwise)
+            sql.append(area != null ? " order by r.agreement_code desc, r.area desc, r.observed_at desc, r.id desc"
+                    : " order by r.agreement_code desc, r.observed_at desc, r.id desc");
+            sql.append(" fetch first " + CHUNK + " rows only");
             var chunk = withObligations(jdbc.query(sql.toString(), (rs, n) -> fact(rs, List.of()), args.toArray()));
+            read += chunk.size();
             for (var fact : chunk) {
                 if (!filter.test(fact)) {
                     continue;
@@ -92,11 +111,18 @@ public class ReportFacts {
             if (chunk.size() < CHUNK) {
                 break;
             }
+            if (read >= maxRead && result.size() < limit) {
+                complete = false;
+                break;
+            }
             beforeAt = chunk.getLast().observedAt();
             beforeId = chunk.getLast().id();
         }
-        return result;
+        return new Newest(result, complete);
     }
+
+    /** Reports found newest first, and whether every report in the period was read to find them. */
+    public record Newest(List<ReportFact> facts, boolean complete) {}
 
     /** The facts with the obligations they name, read in one query. */
     private List<ReportFact> withObligations(List<ReportFact> facts) {

@@ -147,13 +147,13 @@ class AgreementView extends VerticalLayout implements BeforeEnterObserver, HasDy
         var grid = new Grid<ObligationSummary>();
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
-        grid.addColumn(ObligationSummary::code).setHeader(getTranslation("obligation.code")).setWidth("5em").setFlexGrow(0);
+        grid.addColumn(ObligationSummary::code).setHeader(getTranslation("obligation.code")).setWidth("5rem").setFlexGrow(0);
         grid.addColumn(ObligationSummary::title).setHeader(getTranslation("obligation.title")).setFlexGrow(4);
         grid.addColumn(o -> String.join(", ", o.responsible())).setHeader(getTranslation("obligation.responsible")).setFlexGrow(1);
         grid.addColumn(this::due).setHeader(getTranslation("obligation.due")).setFlexGrow(2);
         grid.addComponentColumn(o -> Badges.status(this, o.status())).setHeader(getTranslation("obligation.status")).setFlexGrow(1);
         grid.addComponentColumn(o -> Badges.timeliness(this, o.timeliness())).setHeader(getTranslation("obligation.timeliness")).setFlexGrow(1);
-        grid.addComponentColumn(o -> Badges.level(this, o.implementationLevel())).setHeader(getTranslation("obligation.level")).setWidth("6em").setFlexGrow(0);
+        grid.addComponentColumn(o -> Badges.level(this, o.implementationLevel())).setHeader(getTranslation("obligation.level")).setWidth("6rem").setFlexGrow(0);
         grid.addItemClickListener(e -> AgreementNavigation.toObligation(agreement, e.getItem().code()));
         grid.addClassName("obligations-grid");
         return grid;

@@ -252,7 +252,7 @@ class ObligationView extends VerticalLayout implements BeforeEnterObserver, HasD
         reportsGrid.addComponentColumn(r -> new Anchor("reports/" + r.id(), abbreviate(r.summary(), 160)))
                 .setHeader(getTranslation("report.summary")).setFlexGrow(3);
         reportsGrid.addColumn(LinkedReport::source).setHeader(getTranslation("report.source")).setFlexGrow(1);
-        reportsGrid.addColumn(LinkedReport::grade).setHeader(getTranslation("report.source.grade")).setWidth("6em").setFlexGrow(0);
+        reportsGrid.addColumn(LinkedReport::grade).setHeader(getTranslation("report.source.grade")).setWidth("6rem").setFlexGrow(0);
         reportsGrid.addComponentColumn(r -> badge(getTranslation("report-status." + r.status()),
                 "badge report-status report-status-" + r.status().toLowerCase(Locale.ROOT)))
                 .setHeader(getTranslation("report.status")).setAutoWidth(true).setFlexGrow(0);

@@ -56,7 +56,7 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
 
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.addClassName("audit-grid");
-        grid.addColumn(AuditEntryView::seq).setHeader(getTranslation("audit.seq")).setWidth("6em").setFlexGrow(0);
+        grid.addColumn(AuditEntryView::seq).setHeader(getTranslation("audit.seq")).setWidth("6rem").setFlexGrow(0);
         grid.addColumn(e -> times.dateTimeSeconds(e.recordedAt(), getLocale())).setHeader(getTranslation("audit.time"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditEntryView::actor).setHeader(getTranslation("audit.actor")).setAutoWidth(true).setFlexGrow(0);

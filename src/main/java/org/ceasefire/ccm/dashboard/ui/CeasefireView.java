@@ -67,19 +67,19 @@ class CeasefireView extends DashboardView {
         incidents.removeAllColumns();
         incidents.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         incidents.addColumn(i -> instant(i.observedAt()) + (i.location() == null ? "" : " · " + i.location()))
-                .setHeader(getTranslation("dashboard.observed")).setWidth("11em").setFlexGrow(0);
+                .setHeader(getTranslation("dashboard.observed")).setWidth("11rem").setFlexGrow(0);
         incidents.addColumn(i -> getTranslation("dashboard.ceasefire.allegation", i.allegedBy(),
                 i.allegedAgainst() == null ? "?" : i.allegedAgainst())).setHeader(getTranslation("dashboard.ceasefire.alleged"))
-                .setWidth("8em").setFlexGrow(0);
+                .setWidth("8rem").setFlexGrow(0);
         incidents.addColumn(i -> i.deniedBy() == null ? "–" : i.deniedBy()).setHeader(getTranslation("dashboard.ceasefire.denied-by"))
-                .setWidth("6em").setFlexGrow(0);
+                .setWidth("6rem").setFlexGrow(0);
         incidents.addColumn(i -> i.assessment() == null ? "–" : getTranslation("details.assessment." + i.assessment())
                 + (i.assessedBy() == null ? "" : " (" + i.assessedBy() + ")")).setHeader(getTranslation("dashboard.ceasefire.assessment"))
-                .setWidth("9em").setFlexGrow(0);
+                .setWidth("9rem").setFlexGrow(0);
         incidents.addColumn(i -> (i.killed() == null ? "–" : number(i.killed())) + " / " + (i.wounded() == null ? "–" : number(i.wounded())))
-                .setHeader(getTranslation("dashboard.ceasefire.killed-wounded")).setWidth("7em").setFlexGrow(0);
-        incidents.addComponentColumn(i -> new Anchor("reports/" + i.reportId(), i.summary())).setHeader(getTranslation("report.summary")).setWidth("14em").setFlexGrow(3);
-        incidents.addColumn(i -> i.source() + " · " + i.grade()).setHeader(getTranslation("report.source")).setWidth("9em").setFlexGrow(1);
+                .setHeader(getTranslation("dashboard.ceasefire.killed-wounded")).setWidth("7rem").setFlexGrow(0);
+        incidents.addComponentColumn(i -> new Anchor("reports/" + i.reportId(), i.summary())).setHeader(getTranslation("report.summary")).setWidth("14rem").setFlexGrow(3);
+        incidents.addColumn(i -> i.source() + " · " + i.grade()).setHeader(getTranslation("report.source")).setWidth("9rem").setFlexGrow(1);
         incidents.addComponentColumn(i -> verifiedBadge(i.verified())).setHeader(getTranslation("dashboard.review")).setAutoWidth(true).setFlexGrow(0);
         incidents.setItems(c.incidents());
         incidents.setAllRowsVisible(c.incidents().size() <= 20);

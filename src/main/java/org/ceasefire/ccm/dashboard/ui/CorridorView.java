@@ -24,6 +24,9 @@ import org.ceasefire.ccm.dashboard.DashboardService;
 class CorridorView extends DashboardView {
 
     static final List<String> DIRECTIONS = List.of("TO_KARABAKH", "TO_ARMENIA", "BOTH", "NONE");
+    /** Fixed per direction, and never the vermilion and green that mean closed and open. */
+    static final Map<String, String> DIRECTION_COLOURS = Map.of("TO_KARABAKH", "#0072B2", "TO_ARMENIA", "#E69F00",
+            "BOTH", "#56B4E9", "NONE", "#6b7280");
 
     final Map<String, EChart> charts = new HashMap<>();
     List<CorridorDashboard.Corridor> shown = List.of();
@@ -103,7 +106,7 @@ class CorridorView extends DashboardView {
             }
             if (!data.isEmpty() || !"NONE".equals(direction)) {
                 series.add(obj("name", getTranslation("details.direction." + direction), "type", "bar", "stack", "vehicles",
-                        "barMaxWidth", 18, "data", data));
+                        "barMaxWidth", 18, "data", data, "color", DIRECTION_COLOURS.get(direction)));
             }
         }
         // the state of each day with reports, as a strip along the bottom; closures shaded over the whole chart

@@ -222,7 +222,8 @@ abstract class DashboardView extends VerticalLayout implements HasDynamicTitle, 
 
     /** Opens the reports behind a figure: their time, source, grade and whether verified, each linked to its page. */
     protected void drillDown(String title, @Nullable LocalDate day, @Nullable String week, Map<String, String> match) {
-        var reports = dashboards.drillDown(name, query().withPage(0, 200), day, week, match);
+        var found = dashboards.drillDown(name, query().withPage(0, 200), day, week, match);
+        var reports = found.reports();
         var dialog = new Dialog();
         dialog.addClassName("drill-down");
         dialog.setHeaderTitle(title);
@@ -243,7 +244,13 @@ abstract class DashboardView extends VerticalLayout implements HasDynamicTitle, 
         var count = new Span(reports.isEmpty() ? getTranslation("dashboard.no-reports")
                 : reports.size() >= 200 ? getTranslation("dashboard.first-reports", reports.size())
                 : getTranslation("dashboard.reports-count", reports.size()));
-        dialog.add(new VerticalLayout(count, grid));
+        var body = new VerticalLayout(count, grid);
+        if (!found.complete()) {
+            var partial = new Span(getTranslation("dashboard.drill-incomplete"));
+            partial.addClassName("dashboard-problem");
+            body.addComponentAtIndex(1, partial);
+        }
+        dialog.add(body);
         var close = new Button(getTranslation("action.close"), e -> dialog.close());
         dialog.getFooter().add(close);
         dialog.open();

@@ -2,6 +2,9 @@ package org.ceasefire.ccm.dashboard.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,9 +17,15 @@ import org.ceasefire.ccm.base.FieldProblem;
 import org.ceasefire.ccm.base.web.ApiParams;
 import org.ceasefire.ccm.base.Instants;
 import org.ceasefire.ccm.base.InvalidInputException;
+import org.ceasefire.ccm.dashboard.CeasefireDashboard;
+import org.ceasefire.ccm.dashboard.CorridorDashboard;
 import org.ceasefire.ccm.dashboard.DashboardQuery;
 import org.ceasefire.ccm.dashboard.DashboardService;
-import org.ceasefire.ccm.dashboard.ReportRef;
+import org.ceasefire.ccm.dashboard.DrillDown;
+import org.ceasefire.ccm.dashboard.ExchangesDashboard;
+import org.ceasefire.ccm.dashboard.OverviewDashboard;
+import org.ceasefire.ccm.dashboard.ReturnsDashboard;
+import org.ceasefire.ccm.dashboard.WithdrawalsDashboard;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,6 +55,9 @@ class DashboardController {
             + " (then submitted ones count too, marked). asOf replays the state at that instant: reports observed and"
             + " decisions effective by then. from/to are local days, both included (default: the agreement's whole"
             + " life). page/size page the list of exchanges or incidents.")
+    @ApiResponse(responseCode = "200", description = "The dashboard named in the path", content = @Content(schema = @Schema(
+            oneOf = {OverviewDashboard.class, WithdrawalsDashboard.class, ExchangesDashboard.class, ReturnsDashboard.class,
+                    CorridorDashboard.class, CeasefireDashboard.class})))
     Object dashboard(@PathVariable String name,
             @RequestParam(defaultValue = DashboardQuery.DEFAULT_AGREEMENT) String agreement,
             @Parameter(description = "first local day, e.g. 2020-11-10") @RequestParam(required = false) @Nullable String from,
@@ -60,8 +72,9 @@ class DashboardController {
     @Operation(summary = "The reports behind a figure", description = "Newest first. Narrow to one local day (date) or"
             + " ISO week (week, e.g. 2020-W50), and match details fields (receivedBy, releasedBy, basis, direction,"
             + " corridor, state, allegedBy, allegedAgainst, assessment, district, stage), the source's name (source)"
-            + " or a handover obligation (obligation).")
-    List<ReportRef> reports(@PathVariable String name, @RequestParam(defaultValue = DashboardQuery.DEFAULT_AGREEMENT) String agreement,
+            + " or a handover obligation (obligation). Reads at most 20,000 reports of the period to find them:"
+            + " complete=false says the search stopped before the period's start; narrow the period to see older ones.")
+    DrillDown reports(@PathVariable String name, @RequestParam(defaultValue = DashboardQuery.DEFAULT_AGREEMENT) String agreement,
             @RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
             @RequestParam(required = false) @Nullable String asOf,
             @RequestParam(required = false) @Nullable String includeUnverified,

@@ -449,9 +449,10 @@ final class ScaleReportModel {
         }
         long killed = -1;
         long wounded = -1;
-        if (r.nextInt(100) < (crisis ? 55 : 15)) {
-            killed = crisis ? r.nextInt(0, 25) : r.nextInt(0, 3);
-            wounded = crisis ? r.nextInt(0, 45) : r.nextInt(0, 5);
+        // most incidents (shots, overflights) harm nobody; casualties cluster in the crises
+        if (r.nextInt(1000) < (crisis ? 60 : 4)) {
+            killed = crisis ? r.nextInt(0, 4) : r.nextInt(0, 2);
+            wounded = crisis ? r.nextInt(0, 6) : r.nextInt(0, 3);
             if (r.nextInt(5) > 0) {
                 d.put("killed", killed);
             } else {
@@ -533,21 +534,23 @@ final class ScaleReportModel {
         long vehicles;
         long persons;
         double tonnes;
+        // one report counts one watch at a checkpoint; at a million reports a day holds about a hundred of them, so a
+        // day's sum is of the order seen on the Lachin road (hundreds of vehicles, thousands in the September 2023 exodus)
         switch (state) {
             case "OPEN" -> {
-                vehicles = exodus ? r.nextInt(100, 2500) : r.nextInt(20, 400);
-                persons = exodus ? r.nextInt(500, 9000) : r.nextInt(30, 2500);
-                tonnes = exodus ? r.nextInt(0, 50) : r.nextInt(50, 9000) / 10.0;
+                vehicles = exodus ? r.nextInt(1, 12) : r.nextInt(0, 12);
+                persons = exodus ? r.nextInt(5, 60) : r.nextInt(0, 40);
+                tonnes = exodus ? r.nextInt(0, 20) / 10.0 : r.nextInt(0, 300) / 10.0;
             }
             case "RESTRICTED" -> {
-                vehicles = r.nextInt(0, 80);
-                persons = r.nextInt(0, 400);
-                tonnes = r.nextInt(0, 1500) / 10.0;
+                vehicles = r.nextInt(0, 4);
+                persons = r.nextInt(0, 12);
+                tonnes = r.nextInt(0, 50) / 10.0;
             }
             default -> {
-                vehicles = nakhchivan ? 0 : r.nextInt(0, 5);
-                persons = nakhchivan ? 0 : r.nextInt(0, 25);
-                tonnes = nakhchivan ? 0 : r.nextInt(0, 200) / 10.0;
+                vehicles = nakhchivan ? 0 : r.nextInt(0, 2);
+                persons = nakhchivan ? 0 : r.nextInt(0, 4);
+                tonnes = nakhchivan ? 0 : r.nextInt(0, 20) / 10.0;
             }
         }
         if (r.nextInt(100) < 90) {
@@ -595,7 +598,8 @@ final class ScaleReportModel {
                 d.put("since", EXODUS_FROM.toString());
             } else {
                 basis = "EVENT";
-                persons = r.nextInt(500, 8000);
+                // one watch's count at a crossing: at a million reports a day of the exodus sums to thousands
+                persons = r.nextInt(5, 60);
             }
         } else if (day.isBefore(EXODUS_FROM)) {
             source = choose(r, day, new Source[] {RU_PK, UNHCR, NK_MIGRATION, OWN, ICRC, MEDIA[3], MEDIA[5], MEDIA[9]},
@@ -614,13 +618,13 @@ final class ScaleReportModel {
                 basis = "EVENT";
                 direction = r.nextInt(100) < 15 ? "DEPARTURE" : "RETURN";
                 var early = day.isBefore(d(2021, 1, 1));
-                persons = "DEPARTURE".equals(direction) ? r.nextInt(0, 200) : early ? r.nextInt(50, 1500) : r.nextInt(0, 300);
+                persons = "DEPARTURE".equals(direction) ? r.nextInt(0, 3) : early ? r.nextInt(0, 40) : r.nextInt(0, 6);
             }
         } else {
             source = choose(r, day, new Source[] {OWN, UNHCR, null}, new double[] {40, 30, 30});
             basis = "EVENT";
             direction = r.nextInt(100) < 70 ? "DEPARTURE" : "RETURN";
-            persons = r.nextInt(0, 20);
+            persons = r.nextInt(0, 3);
         }
         b.source(source, -1);
         d.put("direction", direction);

@@ -46,14 +46,14 @@ class MyReportsView extends VerticalLayout implements HasDynamicTitle {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addClassName("reports-grid");
         grid.addComponentColumn(r -> ReportLabels.times(this, times, getLocale(), r)).setHeader(getTranslation("report.observed"))
-                .setWidth("13em").setFlexGrow(0);
-        grid.addColumn(r -> ReportLabels.area(this, r.area())).setHeader(getTranslation("report.area")).setWidth("11em")
+                .setWidth("13rem").setFlexGrow(0);
+        grid.addColumn(r -> ReportLabels.area(this, r.area())).setHeader(getTranslation("report.area")).setWidth("11rem")
                 .setFlexGrow(0);
         grid.addColumn(r -> ReportLabels.abbreviate(r.summary(), 160)).setHeader(getTranslation("report.summary"))
                 .setFlexGrow(3);
         grid.addComponentColumn(r -> ReportLabels.sourceCell(this, r)).setHeader(getTranslation("report.source"))
-                .setWidth("11em").setFlexGrow(1);
-        grid.addComponentColumn(this::status).setHeader(getTranslation("report.status")).setWidth("13em").setFlexGrow(0);
+                .setWidth("11rem").setFlexGrow(1);
+        grid.addComponentColumn(this::status).setHeader(getTranslation("report.status")).setWidth("13rem").setFlexGrow(0);
         grid.setItems(q -> Paging.fetch(q.getOffset(), q.getLimit(), (page, size) -> reports.mine(page, size).items()),
                 q -> (int) reports.mine(0, 1).total());
         grid.setEmptyStateText(getTranslation("my-reports.empty"));

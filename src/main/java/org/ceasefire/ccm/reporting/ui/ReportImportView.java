@@ -90,7 +90,7 @@ class ReportImportView extends VerticalLayout implements HasDynamicTitle {
         failure.addClassName("import-failure");
         failure.setVisible(false);
         refusedGrid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
-        refusedGrid.addColumn(Problem::line).setHeader(getTranslation("import.grid.line")).setWidth("6em").setFlexGrow(0);
+        refusedGrid.addColumn(Problem::line).setHeader(getTranslation("import.grid.line")).setWidth("6rem").setFlexGrow(0);
         refusedGrid.addColumn(Problem::column).setHeader(getTranslation("import.grid.column")).setAutoWidth(true).setFlexGrow(0);
         refusedGrid.addColumn(Problem::message).setHeader(getTranslation("import.grid.problem")).setFlexGrow(1);
         refusedGrid.setAllRowsVisible(true);

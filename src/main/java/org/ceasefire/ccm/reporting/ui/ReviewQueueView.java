@@ -86,7 +86,7 @@ class ReviewQueueView extends VerticalLayout implements HasDynamicTitle {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addClassName("reports-grid");
         grid.addComponentColumn(r -> ReportLabels.times(this, times, getLocale(), r)).setHeader(getTranslation("report.observed"))
-                .setWidth("13em").setFlexGrow(0);
+                .setWidth("13rem").setFlexGrow(0);
         grid.addComponentColumn(r -> {
             var cell = new Div(new Span(ReportLabels.area(this, r.area())));
             cell.addClassName("area-cell");
@@ -96,11 +96,11 @@ class ReviewQueueView extends VerticalLayout implements HasDynamicTitle {
                 cell.add(codes);
             }
             return cell;
-        }).setHeader(getTranslation("report.area")).setWidth("11em").setFlexGrow(0);
+        }).setHeader(getTranslation("report.area")).setWidth("11rem").setFlexGrow(0);
         grid.addColumn(r -> ReportLabels.abbreviate(r.summary(), 160)).setHeader(getTranslation("report.summary")).setFlexGrow(3);
         grid.addComponentColumn(r -> ReportLabels.sourceCell(this, r)).setHeader(getTranslation("report.source"))
-                .setWidth("11em").setFlexGrow(1);
-        grid.addColumn(ReportView::submittedBy).setHeader(getTranslation("review-queue.monitor")).setWidth("8em")
+                .setWidth("11rem").setFlexGrow(1);
+        grid.addColumn(ReportView::submittedBy).setHeader(getTranslation("review-queue.monitor")).setWidth("8rem")
                 .setFlexGrow(0);
         grid.setItems(q -> Paging.fetch(q.getOffset(), q.getLimit(), (page, size) -> reviews.queue(filter(), page, size).items()),
                 q -> (int) reviews.queue(filter(), 0, 1).total());

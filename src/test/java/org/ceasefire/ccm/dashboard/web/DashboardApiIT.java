@@ -375,14 +375,17 @@ class DashboardApiIT {
         var unverified = file(exchange("AZ", "AM", "2020-12-20T10:00:00+04:00", 100, null, null));
         rejected(exchange("AZ", "AM", "2020-12-15T10:00:00+04:00", 1000, null, null));
 
-        var refs = read(DASHBOARDS + "prisoner-exchanges/reports", "receivedBy", "AM");
+        var drill = read(DASHBOARDS + "prisoner-exchanges/reports", "receivedBy", "AM");
+        assertThat(drill.get("complete").asBoolean()).isTrue();
+        var refs = drill.get("reports");
         assertThat(texts(refs, "reportId")).containsExactly(later.toString(), first.toString());
         refs.forEach(r -> assertThat(r.get("verified").asBoolean()).isTrue());
 
-        var withUnverified = read(DASHBOARDS + "prisoner-exchanges/reports", "receivedBy", "AM", "includeUnverified", "true");
+        var withUnverified = read(DASHBOARDS + "prisoner-exchanges/reports", "receivedBy", "AM", "includeUnverified", "true")
+                .get("reports");
         assertThat(texts(withUnverified, "reportId")).containsExactly(later.toString(), unverified.toString(), first.toString());
 
-        var oneDay = read(DASHBOARDS + "prisoner-exchanges/reports", "receivedBy", "AM", "date", "2020-12-14");
+        var oneDay = read(DASHBOARDS + "prisoner-exchanges/reports", "receivedBy", "AM", "date", "2020-12-14").get("reports");
         assertThat(texts(oneDay, "reportId")).containsExactly(first.toString());
     }
 
@@ -524,7 +527,7 @@ class DashboardApiIT {
         assertThat(find(withUnverified.get("byWeek"), "week", "2021-W47").get("count").asLong()).isEqualTo(3);
         assertThat(withUnverified.get("byAllegedAgainst").get("AM").asLong()).isEqualTo(2);
 
-        var week = read(DASHBOARDS + "ceasefire/reports", "week", "2021-W47");
+        var week = read(DASHBOARDS + "ceasefire/reports", "week", "2021-W47").get("reports");
         assertThat(week).hasSize(2);
     }
 
@@ -600,7 +603,7 @@ class DashboardApiIT {
                     .andExpect(status().isOk());
             mvc.perform(get(DASHBOARDS + name + "/reports").param("asOf", before).with(briefer()))
                     .andExpect(status().isOk())
-                    .andExpect(jsonPath("$.length()").value(0));
+                    .andExpect(jsonPath("$.reports.length()").value(0));
         }
         assertThat(dashboard("prisoner-exchanges", "asOf", before).get("totals")).isEmpty();
         assertThat(dashboard("prisoner-exchanges", "asOf", before).get("exchanges")).isEmpty();
