@@ -6,10 +6,10 @@
 
 alter table obligation add column district varchar(200);
 
--- lists of reports newest first, of one area or any (exchange ledger, incident list, latest reports, drill-downs),
--- read a page at a time along the index: the id breaks ties in observation time
+-- lists of one area's reports newest first (exchange ledger, incident list, drill-downs), read a chunk at a time along
+-- the index: the id breaks ties in observation time. Lists of every area (the latest reports) use report_observed_idx;
+-- each index costs every filed report a page write, so there is no second one for them.
 create index report_area_observed_idx on report (agreement_code, area, observed_at, id);
-create index report_agreement_observed_idx on report (agreement_code, observed_at, id);
 
 create table dash_exchange_day (
     agreement_code   varchar(64)  not null,

@@ -68,32 +68,9 @@ public class ReportFacts {
         var skipped = 0;
         var read = 0;
         var complete = true;
-        Instant beforeAt = null;
-        UUID beforeId = null;
+        var chunks = new Chunks(agreement, area, from, to, statuses);
         while (result.size() < limit) {
-            var args = new ArrayList<Object>(List.of(agreement));
-            var sql = new StringBuilder(COLUMNS + " from report r where r.agreement_code = ?");
-            if (area != null) {
-                sql.append(" and r.area = ?");
-                args.add(area.name());
-            }
-            sql.append(" and r.observed_at >= ? and r.observed_at < ? and r.status in (").append(statusList(statuses)).append(")");
-            args.add(Timestamp.from(from));
-            args.add(Timestamp.from(to));
-            if (beforeAt != null) {
-                // "before the last one read", written so that the first condition bounds the index range: with only
-                // the disjunction, each chunk would scan again from the newest report
-                sql.append(" and r.observed_at <= ? and (r.observed_at < ? or r.id < ?)");
-                args.add(Timestamp.from(beforeAt));
-                args.add(Timestamp.from(beforeAt));
-                args.add(beforeId);
-            }
-            // the leading columns of the index are named too, so that the database reads the index backwards and
-            // stops after a chunk instead of sorting every matching report (H2 sorts otherwise)
-            sql.append(area != null ? " order by r.agreement_code desc, r.area desc, r.observed_at desc, r.id desc"
-                    : " order by r.agreement_code desc, r.observed_at desc, r.id desc");
-            sql.append(" fetch first " + CHUNK + " rows only");
-            var chunk = withObligations(jdbc.query(sql.toString(), (rs, n) -> fact(rs, List.of()), args.toArray()));
+            var chunk = chunks.next();
             read += chunk.size();
             for (var fact : chunk) {
                 if (!filter.test(fact)) {
@@ -108,17 +85,86 @@ public class ReportFacts {
                     break;
                 }
             }
-            if (chunk.size() < CHUNK) {
+            if (chunks.done()) {
                 break;
             }
             if (read >= maxRead && result.size() < limit) {
                 complete = false;
                 break;
             }
-            beforeAt = chunk.getLast().observedAt();
-            beforeId = chunk.getLast().id();
         }
         return new Newest(result, complete);
+    }
+
+    /**
+     * Reads reports newest first, a chunk at a time, in the order of an index so that the database walks the index
+     * backwards and stops after a chunk instead of sorting every matching report. Of one area: along
+     * (agreement, area, observed_at, id), continuing after the last (instant, id) read. Of any area: along the index on
+     * observation time alone, continuing at the last instant read and skipping the reports of that instant already
+     * read, so that reports observed at the same instant are neither lost nor repeated.
+     */
+    private final class Chunks {
+        private final String agreement;
+        private final @Nullable ReportArea area;
+        private final Instant from;
+        private final Instant to;
+        private final Collection<ReportStatus> statuses;
+        private @Nullable ReportFact last;
+        private final java.util.Set<UUID> readAtLast = new java.util.HashSet<>();
+        private boolean done;
+
+        Chunks(String agreement, @Nullable ReportArea area, Instant from, Instant to, Collection<ReportStatus> statuses) {
+            this.agreement = agreement;
+            this.area = area;
+            this.from = from;
+            this.to = to;
+            this.statuses = statuses;
+        }
+
+        List<ReportFact> next() {
+            var args = new ArrayList<Object>(List.of(agreement));
+            var sql = new StringBuilder(COLUMNS + " from report r where r.agreement_code = ?");
+            if (area != null) {
+                sql.append(" and r.area = ?");
+                args.add(area.name());
+            }
+            sql.append(" and r.observed_at >= ? and r.observed_at < ? and r.status in (").append(statusList(statuses)).append(")");
+            args.add(Timestamp.from(from));
+            args.add(Timestamp.from(to));
+            var wanted = CHUNK;
+            if (last != null) {
+                // the first condition bounds the index range; with only the second, each chunk would scan again from
+                // the newest report
+                sql.append(" and r.observed_at <= ?");
+                args.add(Timestamp.from(last.observedAt()));
+                if (area != null) {
+                    sql.append(" and (r.observed_at < ? or r.id < ?)");
+                    args.add(Timestamp.from(last.observedAt()));
+                    args.add(last.id());
+                } else {
+                    wanted += readAtLast.size();
+                }
+            }
+            sql.append(area != null ? " order by r.agreement_code desc, r.area desc, r.observed_at desc, r.id desc"
+                    : " order by r.observed_at desc");
+            sql.append(" fetch first " + wanted + " rows only");
+            var rows = jdbc.query(sql.toString(), (rs, n) -> fact(rs, List.of()), args.toArray());
+            done = rows.size() < wanted;
+            var fresh = rows.stream().filter(f -> !readAtLast.contains(f.id())).toList();
+            if (!rows.isEmpty()) {
+                var lastAt = rows.getLast().observedAt();
+                if (last == null || !lastAt.equals(last.observedAt())) {
+                    readAtLast.clear();
+                }
+                rows.stream().filter(f -> f.observedAt().equals(lastAt)).forEach(f -> readAtLast.add(f.id()));
+                last = rows.getLast();
+            }
+            return withObligations(fresh);
+        }
+
+        boolean done() {
+            return done;
+        }
     }
 
     /** Reports found newest first, and whether every report in the period was read to find them. */

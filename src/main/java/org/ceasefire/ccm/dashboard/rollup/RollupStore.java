@@ -57,7 +57,11 @@ public class RollupStore {
         return jdbc.query(sql, (rs, n) -> row(table, rs), agreement, from, to);
     }
 
-    /** Applies one transaction's changes, row by row in key order. */
+    /**
+     * Applies one transaction's changes. Rows that only gain reports are updated in JDBC batches (sums added, the
+     * mark replaced in the statement itself when the new one is better) and the missing ones inserted in a batch;
+     * rows that lose a report carrying their mark are locked, read and recomputed one by one.
+     */
     void apply(TreeMap<RowKey, Delta> deltas) {
         if (deltas.isEmpty()) {
             return;
@@ -65,15 +69,80 @@ public class RollupStore {
         jdbc.execute((ConnectionCallback<Void>) con -> {
             // A rebuild holds the state row while it reads the reports and rewrites every row: wait for it first, so
             // that these changes land on the rebuilt rows instead of being lost, refused as duplicates, or deadlocked
-            // against its deletes. Writers already queue on the audit chain's head, so this costs them nothing more.
+            // against its deletes. Writers already queue on the audit chain's head, so this costs them nothing more;
+            // and as every writer holds this row, no other can insert a row between our update and our insert.
             try (var ps = con.prepareStatement("select version from dash_rollup_state where id = 1 for update")) {
                 ps.executeQuery().close();
             }
+            var additions = new java.util.LinkedHashMap<String, List<Map.Entry<RowKey, Delta>>>();
             for (var e : deltas.entrySet()) {
-                apply(con, e.getKey(), e.getValue());
+                var table = e.getKey().table();
+                if (table.mark() != Mark.Kind.NONE && !e.getValue().removed().isEmpty()) {
+                    apply(con, e.getKey(), e.getValue());
+                } else {
+                    var withMark = table.mark() != Mark.Kind.NONE && e.getValue().added() != null;
+                    additions.computeIfAbsent(table.name() + (withMark ? "+mark" : ""), k -> new ArrayList<>()).add(e);
+                }
+            }
+            for (var group : additions.values()) {
+                add(con, group);
             }
             return null;
         });
+    }
+
+    /** Adds to rows of one table in one batch of updates, then inserts those that did not exist yet. */
+    private void add(Connection con, List<Map.Entry<RowKey, Delta>> group) throws SQLException {
+        var table = group.getFirst().getKey().table();
+        var withMark = table.mark() != Mark.Kind.NONE && group.getFirst().getValue().added() != null;
+        var set = new ArrayList<String>();
+        set.add("reports = reports + ?");
+        table.sumColumns().forEach(c -> set.add(c + " = " + c + " + ?"));
+        if (withMark) {
+            var better = table.mark() == Mark.Kind.LATEST ? "<" : ">";
+            var when = "case when ext_at is null or ext_at " + better + " ? or (ext_at = ? and ext_id " + better + " ?) then ? else ";
+            MARK_COLUMNS.forEach(c -> set.add(c + " = " + when + c + " end"));
+        }
+        int[] counts;
+        try (var ps = con.prepareStatement("update " + table.tableName() + " set " + String.join(", ", set) + " where "
+                + keyCondition(table))) {
+            for (var e : group) {
+                var delta = e.getValue();
+                int i = 1;
+                ps.setLong(i++, delta.reports());
+                for (var s : delta.sums()) {
+                    ps.setLong(i++, s);
+                }
+                if (withMark) {
+                    var m = java.util.Objects.requireNonNull(delta.added());
+                    var values = new Object[] {Timestamp.from(m.at()), m.id(), m.number(), m.text()};
+                    for (var value : values) {
+                        ps.setTimestamp(i++, Timestamp.from(m.at()));
+                        ps.setTimestamp(i++, Timestamp.from(m.at()));
+                        ps.setString(i++, m.id());
+                        ps.setObject(i++, value);
+                    }
+                }
+                bindKey(ps, e.getKey(), i);
+                ps.addBatch();
+            }
+            counts = ps.executeBatch();
+        }
+        try (var ps = con.prepareStatement(insertSql(table))) {
+            var missing = 0;
+            for (int n = 0; n < counts.length; n++) {
+                if (counts[n] == 0) {
+                    var e = group.get(n);
+                    var i = bindKey(ps, e.getKey(), 1);
+                    bindValues(ps, table, e.getValue().reports(), e.getValue().sums(), e.getValue().added(), i);
+                    ps.addBatch();
+                    missing++;
+                }
+            }
+            if (missing > 0) {
+                ps.executeBatch();
+            }
+        }
     }
 
     private void apply(Connection con, RowKey key, Delta delta) throws SQLException {
