@@ -1,4 +1,5 @@
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -234,6 +235,31 @@ final class Bench {
             if (t.isEmpty()) throw new IllegalArgumentException("value expected at " + start);
             if (t.contains(".") || t.contains("e") || t.contains("E")) return Double.parseDouble(t);
             return Long.parseLong(t);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // the machine and the server log, for the reports of every harness
+
+    static String scanLog(Path log) {
+        try {
+            var lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            var errors = lines.stream().filter(l -> l.contains(" ERROR ") || l.contains("Exception")).toList();
+            var warns = lines.stream().filter(l -> l.contains(" WARN ")).count();
+            var b = new StringBuilder(String.format(java.util.Locale.ROOT, "%s: %d lines, %d ERROR/Exception, %d WARN", log, lines.size(), errors.size(), warns));
+            errors.stream().limit(5).forEach(l -> b.append("\n    ").append(abbreviate(l, 240)));
+            return b.toString();
+        } catch (IOException e) {
+            return log + ": unreadable (" + e + ")";
+        }
+    }
+
+    static String loadAverage() {
+        try {
+            var parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2] + " (1, 5, 15 min)";
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
         }
     }
 }

@@ -209,7 +209,7 @@ public class DashboardBenchmark {
         say("machine: %d CPU(s) visible to the JVM, %s %s, Java %s", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"));
         say("command: %s", command.trim());
-        say("load average at start: %s (the machine should be otherwise idle)", loadAverage());
+        say("load average at start: %s (the machine should be otherwise idle)", Bench.loadAverage());
 
         Server server = null;
         var exit = 0;
@@ -258,10 +258,10 @@ public class DashboardBenchmark {
             }
             say("");
             summary(o, results, total, command);
-            say("load average at the end: %s", loadAverage());
+            say("load average at the end: %s", Bench.loadAverage());
             if (server != null) {
                 server.stop();
-                say("server log: %s", scanLog(server.log));
+                say("server log: %s", Bench.scanLog(server.log));
                 server = null;
             }
         } catch (Exception e) {
@@ -790,25 +790,4 @@ public class DashboardBenchmark {
         }
     }
 
-    static String scanLog(Path log) {
-        try {
-            var lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            var errors = lines.stream().filter(l -> l.contains(" ERROR ") || l.contains("Exception")).toList();
-            var warns = lines.stream().filter(l -> l.contains(" WARN ")).count();
-            var b = new StringBuilder(String.format(Locale.ROOT, "%s: %d lines, %d ERROR/Exception, %d WARN", log, lines.size(), errors.size(), warns));
-            errors.stream().limit(5).forEach(l -> b.append("\n    ").append(Bench.abbreviate(l, 240)));
-            return b.toString();
-        } catch (IOException e) {
-            return log + ": unreadable (" + e + ")";
-        }
-    }
-
-    static String loadAverage() {
-        try {
-            var parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return parts[0] + " " + parts[1] + " " + parts[2] + " (1, 5, 15 min)";
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
 }

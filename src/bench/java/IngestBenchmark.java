@@ -175,7 +175,7 @@ public class IngestBenchmark {
         say("machine: %d CPU(s) visible to the JVM, %s %s, Java %s (%s)", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"), System.getProperty("java.home"));
         say("command: java src/bench/java/IngestBenchmark.java %s", String.join(" ", args));
-        say("load average at start: %s (the machine should be otherwise idle)", loadAverage());
+        say("load average at start: %s (the machine should be otherwise idle)", Bench.loadAverage());
         say("");
 
         RawResult rawSingle = null, rawMulti = null;
@@ -219,7 +219,7 @@ public class IngestBenchmark {
                 if (total != expected) exit = 1;
                 server.stop();
                 server = null;
-                var errors = scanLog(log);
+                var errors = Bench.scanLog(log);
                 say("Server log: %s", errors);
             }
 
@@ -245,7 +245,7 @@ public class IngestBenchmark {
                             o.rawThreads, r.reportsPerSecond() / rawMulti.perSecond(), 100 * r.reportsPerSecond() / rawMulti.perSecond());
                 }
             }
-            say("load average at the end: %s", loadAverage());
+            say("load average at the end: %s", Bench.loadAverage());
             say("");
             say("goals (issue 3): single >= 300 reports/s with p95 <= 100 ms; batch >= 5,000 reports/s");
             for (var r : results) {
@@ -625,28 +625,6 @@ public class IngestBenchmark {
 
         static void killAll() {
             for (var p : all) p.destroyForcibly();
-        }
-    }
-
-    static String scanLog(Path log) {
-        try {
-            var lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            var errors = lines.stream().filter(l -> l.contains(" ERROR ") || l.contains("Exception")).toList();
-            var warns = lines.stream().filter(l -> l.contains(" WARN ")).count();
-            var b = new StringBuilder(String.format("%s: %d lines, %d ERROR/Exception, %d WARN", log, lines.size(), errors.size(), warns));
-            errors.stream().limit(5).forEach(l -> b.append("\n    ").append(Bench.abbreviate(l, 240)));
-            return b.toString();
-        } catch (IOException e) {
-            return log + ": unreadable (" + e + ")";
-        }
-    }
-
-    static String loadAverage() {
-        try {
-            var parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return parts[0] + " " + parts[1] + " " + parts[2] + " (1, 5, 15 min)";
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
         }
     }
 
