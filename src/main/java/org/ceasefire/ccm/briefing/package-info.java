@@ -1,5 +1,8 @@
-/** The weekly briefing in PDF, DOCX, XLSX and CSV: arrives with its own issue; the module exists now so that its boundaries are verified from the start. */
-@ApplicationModule(allowedDependencies = {"base", "security", "agreement"})
+/**
+ * The weekly briefing for people who will not open the app: one composer ({@link BriefingService}) whose content
+ * is rendered as PDF and CSV (DOCX, XLSX, the view and the weekly archive are still to come).
+ */
+@ApplicationModule(allowedDependencies = {"base", "base::web", "security", "agreement", "reporting", "dashboard"})
 @NullMarked
 package org.ceasefire.ccm.briefing;
 

@@ -207,6 +207,17 @@ public class ReportFacts {
                 f.sourceKind(), f.sourceParty(), f.reliability(), f.credibility(), f.detailsJson()) : f).toList();
     }
 
+    /**
+     * Every report observed in {@code [from, to)} with one of the statuses, oldest first, handed over one at a time as
+     * the database reads them: an export of a million reports holds one in memory at a time.
+     */
+    public void forEachObserved(String agreement, Instant from, Instant to, Collection<ReportStatus> statuses,
+            Consumer<ReportFact> consumer) {
+        query(SELECT + "where r.agreement_code = ? and r.observed_at >= ? and r.observed_at < ? and r.status in ("
+                + statusList(statuses) + ") order by r.observed_at asc, r.id asc, o.position asc", consumer, true,
+                agreement, from, to);
+    }
+
     /** Every report that can count in figures (verified or submitted), in no particular order. */
     public void forEachCounted(Consumer<ReportFact> consumer) {
         query(SELECT + " where r.status in ('VERIFIED', 'SUBMITTED') order by r.id asc, o.position asc", consumer, true);

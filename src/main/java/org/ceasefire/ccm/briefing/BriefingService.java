@@ -1,0 +1,239 @@
+package org.ceasefire.ccm.briefing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.ceasefire.ccm.agreement.AgreementService;
+import org.ceasefire.ccm.agreement.ObligationKind;
+import org.ceasefire.ccm.agreement.ObligationService;
+import org.ceasefire.ccm.base.CcmProperties;
+import org.ceasefire.ccm.base.NotFoundException;
+import org.ceasefire.ccm.dashboard.DashboardQuery;
+import org.ceasefire.ccm.dashboard.DashboardService;
+import org.ceasefire.ccm.reporting.ReportFact;
+import org.ceasefire.ccm.reporting.ReportFacts;
+import org.ceasefire.ccm.reporting.ReportService;
+import org.ceasefire.ccm.reporting.ReportView;
+import org.ceasefire.ccm.reporting.ReportStatus;
+import org.ceasefire.ccm.security.AppRoles;
+import org.ceasefire.ccm.security.CurrentUser;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Composes the weekly briefing from the same services the dashboards use, as the world stood at the week's cut-off:
+ * the end of Sunday in the configured zone. The same data and week give the same content; only the production line
+ * (when, by whom) differs between two renderings.
+ */
+@Service
+@PreAuthorize("hasRole('" + AppRoles.BRIEFER + "')")
+@Transactional(readOnly = true)
+public class BriefingService {
+
+    static final int NOTABLE_REPORTS = 20;
+    static final Duration LOOK_AHEAD = Duration.ofDays(14);
+
+    private final AgreementService agreements;
+    private final ObligationService obligations;
+    private final DashboardService dashboards;
+    private final ReportFacts facts;
+    private final ReportService reports;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    BriefingService(AgreementService agreements, ObligationService obligations, DashboardService dashboards, ReportFacts facts,
+            ReportService reports, CurrentUser currentUser, Clock clock, CcmProperties properties) {
+        this.agreements = agreements;
+        this.obligations = obligations;
+        this.dashboards = dashboards;
+        this.facts = facts;
+        this.reports = reports;
+        this.currentUser = currentUser;
+        this.clock = clock;
+        this.zone = properties.zone();
+    }
+
+    /** Passes for briefers, refuses everyone else: for exports that must be refused before they start writing. */
+    public void checkAccess() {
+        // the class's @PreAuthorize does the check
+    }
+
+    public Briefing compose(String agreementCode, IsoWeek week) {
+        var agreement = agreements.list().stream().filter(a -> a.code().equals(agreementCode)).findFirst()
+                .orElseThrow(() -> new NotFoundException("There is no agreement with the code '" + agreementCode + "'."));
+        var start = week.start(zone);
+        var cutOff = week.cutOff(zone);
+        if (cutOff.isBefore(agreement.effectiveAt())) {
+            throw new NotFoundException("Week " + week.label() + " ended before the agreement took effect ("
+                    + agreement.effectiveAt() + "); there is nothing to brief.");
+        }
+        var asOf = cutOff.minus(1, ChronoUnit.MICROS);
+        var list = obligations.listAsOf(agreementCode, asOf);
+
+        var changes = new ArrayList<Briefing.StatusChange>();
+        for (var o : list) {
+            for (var d : obligations.get(agreementCode, o.code()).statusHistory()) {
+                if (!d.effectiveAt().isBefore(start) && d.effectiveAt().isBefore(cutOff)) {
+                    changes.add(new Briefing.StatusChange(o.code(), o.point(), o.title(), d.status().name(),
+                            d.implementationLevel(), d.effectiveAt(), d.justification(), d.evidence(), d.decidedBy()));
+                }
+            }
+        }
+        changes.sort(Comparator.comparing(Briefing.StatusChange::effectiveAt).thenComparing(Briefing.StatusChange::obligation));
+
+        var passed = new ArrayList<Briefing.DeadlineLine>();
+        var coming = new ArrayList<Briefing.DeadlineLine>();
+        var horizon = cutOff.plus(LOOK_AHEAD);
+        for (var o : list) {
+            if (o.kind() == ObligationKind.DEADLINE && o.dueAt() != null) {
+                if (!o.dueAt().isBefore(start) && o.dueAt().isBefore(cutOff)) {
+                    passed.add(new Briefing.DeadlineLine(o.code(), o.title(), "DEADLINE", o.dueAt(), o.timeliness().name()));
+                } else if (!o.dueAt().isBefore(cutOff) && o.dueAt().isBefore(horizon) && o.completedAt() == null) {
+                    coming.add(new Briefing.DeadlineLine(o.code(), o.title(), "DEADLINE", o.dueAt(), o.timeliness().name()));
+                }
+            }
+            var term = o.term();
+            if (term != null && term.noticeDeadline() != null && !term.noticeDeadline().isBefore(cutOff)
+                    && term.noticeDeadline().isBefore(horizon)) {
+                coming.add(new Briefing.DeadlineLine(o.code(), o.title(), "NOTICE_DEADLINE", term.noticeDeadline(), o.timeliness().name()));
+            }
+        }
+        coming.sort(Comparator.comparing(Briefing.DeadlineLine::at));
+
+        var figures = List.of(
+                figure("Persons received in prisoner exchanges", "persons", agreementCode, week, this::exchanged),
+                figure("Refugee returns less departures (event figures)", "persons", agreementCode, week,
+                        q -> dashboards.returns(q).eventTotal()),
+                figure("Days the Lachin corridor was closed", "days", agreementCode, week, q -> corridorDays(q, "CLOSED")),
+                figure("Days the Lachin corridor was open", "days", agreementCode, week, q -> corridorDays(q, "OPEN")),
+                figure("Ceasefire incidents reported", "incidents", agreementCode, week, q -> dashboards.ceasefire(q).incidentCount()));
+
+        var cited = new LinkedHashSet<UUID>();
+        changes.forEach(c -> cited.addAll(c.evidence()));
+        var citedReports = cited.stream().map(reports::get)
+                .sorted(Comparator.comparing(ReportView::observedAt))
+                .map(v -> new Briefing.ReportLine(v.id(), v.observedAt(), v.area().name(),
+                        v.location() == null ? null : v.location().name() != null ? v.location().name() : v.location().district(),
+                        v.summary(), v.source().name(), v.source().kind().name(), v.source().grade(), v.status().name()))
+                .toList();
+        var notable = facts.newest(agreementCode, null, start, cutOff, List.of(ReportStatus.VERIFIED), f -> true, 0, 500).stream()
+                .sorted(Comparator.comparing(BriefingService::gradeRank).thenComparing(ReportFact::observedAt))
+                .limit(NOTABLE_REPORTS).map(BriefingService::line).toList();
+
+        var producedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        var summary = summary(week, start, cutOff, changes, passed, coming, figures);
+        return new Briefing(agreementCode, agreement.title(), week.label(), week.monday(), week.sunday(), cutOff, zoneLabel(),
+                producedAt, currentUser.require(), summary, changes, passed, coming, figures, citedReports, notable, method());
+    }
+
+    private long exchanged(DashboardQuery q) {
+        return dashboards.exchanges(q).totals().stream().mapToLong(t -> t.prisonersOfWar() + t.civilians() + t.bodies()).sum();
+    }
+
+    private long corridorDays(DashboardQuery q, String state) {
+        return dashboards.corridors(q).corridors().stream().filter(c -> c.corridor().equals("LACHIN")).mapToLong(c ->
+                switch (state) {
+                    case "CLOSED" -> c.daysClosed();
+                    default -> c.daysOpen();
+                }).sum();
+    }
+
+    private Briefing.Figure figure(String name, String unit, String agreement, IsoWeek week,
+            java.util.function.ToLongFunction<DashboardQuery> value) {
+        return new Briefing.Figure(name, unit, value.applyAsLong(weekQuery(agreement, week)),
+                value.applyAsLong(weekQuery(agreement, week.previous())));
+    }
+
+    private DashboardQuery weekQuery(String agreement, IsoWeek week) {
+        return DashboardQuery.of(agreement).withPeriod(week.monday(), week.sunday())
+                .withAsOf(week.cutOff(zone).minus(1, ChronoUnit.MICROS));
+    }
+
+    private List<String> summary(IsoWeek week, java.time.Instant start, java.time.Instant cutOff,
+            List<Briefing.StatusChange> changes, List<Briefing.DeadlineLine> passed, List<Briefing.DeadlineLine> coming,
+            List<Briefing.Figure> figures) {
+        var s = new ArrayList<String>();
+        s.add("This briefing covers ISO week " + week.label() + ", " + day(week.monday()) + " to " + day(week.sunday())
+                + ", with the cut-off at " + instant(cutOff) + ". It counts verified reports observed by then.");
+        if (changes.isEmpty()) {
+            s.add("No obligation changed status this week.");
+        }
+        for (var c : changes) {
+            s.add("Obligation " + c.obligation() + " (" + c.title() + ") became " + words(c.status()) + ", level " + c.level()
+                    + " of 3, as of " + instant(c.effectiveAt()) + ": " + c.justification()
+                    + (c.evidence().isEmpty() ? "" : " Evidence: " + c.evidence().size() + " verified report"
+                            + (c.evidence().size() == 1 ? "" : "s") + "."));
+        }
+        if (passed.isEmpty()) {
+            s.add("No deadline fell in this week.");
+        }
+        for (var d : passed) {
+            s.add("The deadline of obligation " + d.obligation() + " (" + d.title() + ") passed on " + instant(d.at())
+                    + "; at the cut-off it stood " + words(d.timeliness()) + ".");
+        }
+        if (coming.isEmpty()) {
+            s.add("No deadline or notice window falls in the next 14 days.");
+        }
+        for (var d : coming) {
+            s.add((d.kind().equals("NOTICE_DEADLINE") ? "The last day to give notice on obligation " : "The deadline of obligation ")
+                    + d.obligation() + " (" + d.title() + ") falls on " + instant(d.at()) + ".");
+        }
+        for (var f : figures) {
+            s.add(f.name() + ": " + f.thisWeek() + " " + f.unit() + " (previous week: " + f.previousWeek() + ").");
+        }
+        return s;
+    }
+
+    private static List<String> method() {
+        return List.of(
+                "Figures count verified reports only: reports a supervisor other than their author checked and verified."
+                        + " Reports awaiting review, returned or rejected are left out.",
+                "Reports are placed in time by when the observation was made, not when it was filed; status decisions by"
+                        + " when the judged state began. Entries filed after the cut-off but about this week are included.",
+                "Running totals (a ministry's cumulative count) are never added up with each other or with counts of single"
+                        + " events; each source's figures are kept apart.",
+                "A deadline given as a day means the end of that day, 23:59:59 local time. An obligation met by its original"
+                        + " deadline is on time; met after it but within an agreed extension, it is met under extension.",
+                "Sources are graded on the Admiralty scale: reliability A (reliable) to F, credibility 1 (confirmed) to 6.");
+    }
+
+    private static int gradeRank(ReportFact f) {
+        var reliability = f.reliability() == null ? 6 : f.reliability().charAt(0) - 'A';
+        var credibility = f.credibility() == null ? 6 : f.credibility();
+        return reliability * 10 + credibility;
+    }
+
+    static Briefing.ReportLine line(ReportFact f) {
+        return new Briefing.ReportLine(f.id(), f.observedAt(), f.area().name(),
+                f.locationName() != null ? f.locationName() : f.district(), f.summary(), f.sourceName(),
+                f.sourceKind().name(), f.grade(), f.status().name());
+    }
+
+    private String zoneLabel() {
+        var id = zone.getId();
+        return id.equals("Z") ? "UTC" : id.startsWith("+") || id.startsWith("-") ? "UTC" + id : id;
+    }
+
+    String instant(Instant at) {
+        return DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.ENGLISH).format(at.atZone(zone)) + " " + zoneLabel();
+    }
+
+    private static String day(java.time.LocalDate day) {
+        return DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).format(day);
+    }
+
+    private static String words(String constant) {
+        return constant.toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+}

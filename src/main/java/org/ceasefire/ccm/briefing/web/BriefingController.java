@@ -1,0 +1,87 @@
+package org.ceasefire.ccm.briefing.web;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Locale;
+import org.ceasefire.ccm.base.InvalidInputException;
+import org.ceasefire.ccm.briefing.BriefingCsv;
+import org.ceasefire.ccm.briefing.BriefingPdf;
+import org.ceasefire.ccm.briefing.BriefingService;
+import org.ceasefire.ccm.briefing.IsoWeek;
+import org.ceasefire.ccm.dashboard.DashboardQuery;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The weekly briefing of an ISO week, for briefers: a PDF to send, or the week's reports as CSV. */
+@RestController
+@RequestMapping("/api/v1/briefings")
+@Tag(name = "Briefings")
+class BriefingController {
+
+    private final BriefingService briefings;
+    private final BriefingPdf pdf;
+    private final BriefingCsv csv;
+    private final MeterRegistry meters;
+
+    BriefingController(BriefingService briefings, BriefingPdf pdf, BriefingCsv csv, MeterRegistry meters) {
+        this.briefings = briefings;
+        this.pdf = pdf;
+        this.csv = csv;
+        this.meters = meters;
+        for (var format : new String[] {"pdf", "csv"}) {
+            timer(format);
+        }
+    }
+
+    @GetMapping("/{isoWeek}")
+    @Operation(summary = "The weekly briefing", description = "isoWeek like 2020-W51: Monday to Sunday, cut off at the end"
+            + " of Sunday in the configured zone. format=pdf (default) gives the briefing; format=csv the week's reports,"
+            + " every status, streamed. DOCX and XLSX are not available yet.")
+    void briefing(@PathVariable String isoWeek, @RequestParam(defaultValue = "pdf") String format,
+            @RequestParam(defaultValue = DashboardQuery.DEFAULT_AGREEMENT) String agreement, HttpServletResponse response)
+            throws IOException {
+        var week = IsoWeek.parse(isoWeek);
+        var f = format.strip().toLowerCase(Locale.ROOT);
+        var sample = Timer.start(meters);
+        switch (f) {
+            case "pdf" -> {
+                var bytes = pdf.render(briefings.compose(agreement.strip(), week));
+                response.setContentType(MediaType.APPLICATION_PDF_VALUE);
+                response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(week, "pdf"));
+                response.setContentLength(bytes.length);
+                response.getOutputStream().write(bytes);
+            }
+            case "csv" -> {
+                // the role is checked before the first byte is written, so a refusal is still a clean 403
+                briefings.checkAccess();
+                response.setContentType("text/csv;charset=UTF-8");
+                response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(week, "csv"));
+                csv.write(agreement.strip(), week, response.getOutputStream());
+            }
+            case "docx", "xlsx" -> throw new InvalidInputException("format", f.toUpperCase(Locale.ROOT)
+                    + " is not available yet; ask for format=pdf or format=csv");
+            default -> throw new InvalidInputException("format", "'" + format + "' is not one of pdf, csv");
+        }
+        sample.stop(timer(f));
+    }
+
+    private Timer timer(String format) {
+        return Timer.builder("ccm.briefing").description("Time to compose and render a briefing").tag("format", format)
+                .publishPercentileHistogram().maximumExpectedValue(Duration.ofSeconds(30)).register(meters);
+    }
+
+    private static String attachment(IsoWeek week, String extension) {
+        return ContentDisposition.attachment().filename("briefing-" + week.label() + "." + extension).build().toString();
+    }
+}
