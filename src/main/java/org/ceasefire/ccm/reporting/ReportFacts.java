@@ -32,6 +32,12 @@ public class ReportFacts {
     private static final String SELECT = COLUMNS + ", o.obligation_code from report r"
             + " left join report_obligation o on o.report_id = r.id ";
 
+    /** {@link #SELECT} reading reports along an index of observation time (see {@link #indexHint}). */
+    private String selectAlong(boolean byArea) {
+        return COLUMNS + ", o.obligation_code from report r " + indexHint(byArea)
+                + "left join report_obligation o on o.report_id = r.id ";
+    }
+
     private final JdbcTemplate jdbc;
     private volatile @Nullable Boolean h2;
 
@@ -124,7 +130,7 @@ public class ReportFacts {
 
         List<ReportFact> next() {
             var args = new ArrayList<Object>();
-            var sql = new StringBuilder(COLUMNS + " from report r " + indexHint(area) + "where ");
+            var sql = new StringBuilder(COLUMNS + " from report r " + indexHint(area != null) + "where ");
             if (area != null) {
                 sql.append("r.agreement_code = ? and r.area = ? and ");
                 args.add(agreement);
@@ -179,7 +185,7 @@ public class ReportFacts {
      * told the index on observation time, it reads a chunk backwards and stops. PostgreSQL's planner weighs the
      * limit and needs no hint (nor knows this syntax).
      */
-    private String indexHint(@Nullable ReportArea area) {
+    private String indexHint(boolean byArea) {
         if (h2 == null) {
             h2 = jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>) con ->
                     con.getMetaData().getDatabaseProductName().toUpperCase(java.util.Locale.ROOT).contains("H2"));
@@ -187,7 +193,7 @@ public class ReportFacts {
         if (!Boolean.TRUE.equals(h2)) {
             return "";
         }
-        return area != null ? "use index (report_area_observed_idx) " : "use index (report_observed_idx) ";
+        return byArea ? "use index (report_area_observed_idx) " : "use index (report_observed_idx) ";
     }
 
     /** The facts with the obligations they name, read in one query. */
@@ -213,7 +219,7 @@ public class ReportFacts {
      */
     public void forEachObserved(String agreement, Instant from, Instant to, Collection<ReportStatus> statuses,
             Consumer<ReportFact> consumer) {
-        query(SELECT + "where r.agreement_code = ? and r.observed_at >= ? and r.observed_at < ? and r.status in ("
+        query(selectAlong(false) + "where r.agreement_code = ? and r.observed_at >= ? and r.observed_at < ? and r.status in ("
                 + statusList(statuses) + ") order by r.observed_at asc, r.id asc, o.position asc", consumer, true,
                 agreement, from, to);
     }
@@ -223,8 +229,8 @@ public class ReportFacts {
         query(SELECT + " where r.status in ('VERIFIED', 'SUBMITTED') order by r.id asc, o.position asc", consumer, true);
     }
 
-    private static String where(Collection<ReportStatus> statuses) {
-        return SELECT + "where r.agreement_code = ? and r.area = ? and r.observed_at >= ? and r.observed_at < ?"
+    private String where(Collection<ReportStatus> statuses) {
+        return selectAlong(true) + "where r.agreement_code = ? and r.area = ? and r.observed_at >= ? and r.observed_at < ?"
                 + " and r.status in (" + statusList(statuses) + ")";
     }
 

@@ -105,6 +105,47 @@ class BriefingApiIT {
     }
 
     @Test
+    void the_word_document_opens_and_carries_the_same_content() throws Exception {
+        var bytes = mvc.perform(get("/api/v1/briefings/2020-W51").param("format", "docx").with(user("briefer").roles("BRIEFER")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString("briefing-2020-W51.docx")))
+                .andReturn().getResponse().getContentAsByteArray();
+
+        String text;
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(bytes));
+                var extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+            text = extractor.getText().replaceAll("\\s+", " ");
+        }
+        assertThat(text).contains("2020-W51", "UTC+04:00", "Partially fulfilled", JUSTIFICATION, report.toString(),
+                "Persons received in prisoner exchanges");
+    }
+
+    @Test
+    void the_workbook_opens_with_the_weeks_verified_reports_figures_and_status_changes_a_sheet_each() throws Exception {
+        var bytes = mvc.perform(get("/api/v1/briefings/2020-W51").param("format", "xlsx").with(user("briefer").roles("BRIEFER")))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(bytes))) {
+            var reports = book.getSheet("Verified reports");
+            var ids = new java.util.ArrayList<String>();
+            for (int i = 1; i <= reports.getLastRowNum(); i++) {
+                ids.add(reports.getRow(i).getCell(0).getStringCellValue());
+            }
+            assertThat(ids).contains(report.toString());
+            var figures = book.getSheet("Figures");
+            assertThat(figures.getRow(1).getCell(0).getStringCellValue()).isEqualTo("Persons received in prisoner exchanges");
+            assertThat(figures.getRow(1).getCell(1).getNumericCellValue()).isGreaterThanOrEqualTo(44);
+            var changes = book.getSheet("Status changes");
+            var justifications = new java.util.ArrayList<String>();
+            for (int i = 1; i <= changes.getLastRowNum(); i++) {
+                justifications.add(changes.getRow(i).getCell(5).getStringCellValue());
+            }
+            assertThat(justifications).contains(JUSTIFICATION);
+        }
+    }
+
+    @Test
     void the_csv_lists_the_weeks_reports_with_their_ids() throws Exception {
         var csv = mvc.perform(get("/api/v1/briefings/2020-W51").param("format", "csv").with(user("briefer").roles("BRIEFER")))
                 .andExpect(status().isOk())

@@ -10,8 +10,10 @@ import java.time.Duration;
 import java.util.Locale;
 import org.ceasefire.ccm.base.InvalidInputException;
 import org.ceasefire.ccm.briefing.BriefingCsv;
+import org.ceasefire.ccm.briefing.BriefingDocx;
 import org.ceasefire.ccm.briefing.BriefingPdf;
 import org.ceasefire.ccm.briefing.BriefingService;
+import org.ceasefire.ccm.briefing.BriefingXlsx;
 import org.ceasefire.ccm.briefing.IsoWeek;
 import org.ceasefire.ccm.dashboard.DashboardQuery;
 import org.springframework.http.ContentDisposition;
@@ -23,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The weekly briefing of an ISO week, for briefers: a PDF to send, or the week's reports as CSV. */
+/** The weekly briefing of an ISO week, for briefers: a PDF to send, the same as DOCX, its data as XLSX and CSV. */
 @RestController
 @RequestMapping("/api/v1/briefings")
 @Tag(name = "Briefings")
@@ -32,14 +34,19 @@ class BriefingController {
     private final BriefingService briefings;
     private final BriefingPdf pdf;
     private final BriefingCsv csv;
+    private final BriefingDocx docx;
+    private final BriefingXlsx xlsx;
     private final MeterRegistry meters;
 
-    BriefingController(BriefingService briefings, BriefingPdf pdf, BriefingCsv csv, MeterRegistry meters) {
+    BriefingController(BriefingService briefings, BriefingPdf pdf, BriefingCsv csv, BriefingDocx docx, BriefingXlsx xlsx,
+            MeterRegistry meters) {
         this.briefings = briefings;
         this.pdf = pdf;
         this.csv = csv;
+        this.docx = docx;
+        this.xlsx = xlsx;
         this.meters = meters;
-        for (var format : new String[] {"pdf", "csv"}) {
+        for (var format : new String[] {"pdf", "docx", "xlsx", "csv"}) {
             timer(format);
         }
     }
@@ -47,7 +54,8 @@ class BriefingController {
     @GetMapping("/{isoWeek}")
     @Operation(summary = "The weekly briefing", description = "isoWeek like 2020-W51: Monday to Sunday, cut off at the end"
             + " of Sunday in the configured zone. format=pdf (default) gives the briefing; format=csv the week's reports,"
-            + " every status, streamed. DOCX and XLSX are not available yet.")
+            + " every status, streamed; format=docx the same briefing, editable; format=xlsx its data annex (the week's"
+            + " verified reports, the figures and the status changes, a sheet each).")
     void briefing(@PathVariable String isoWeek, @RequestParam(defaultValue = "pdf") String format,
             @RequestParam(defaultValue = DashboardQuery.DEFAULT_AGREEMENT) String agreement, HttpServletResponse response)
             throws IOException {
@@ -55,13 +63,8 @@ class BriefingController {
         var f = format.strip().toLowerCase(Locale.ROOT);
         var sample = Timer.start(meters);
         switch (f) {
-            case "pdf" -> {
-                var bytes = pdf.render(briefings.compose(agreement.strip(), week));
-                response.setContentType(MediaType.APPLICATION_PDF_VALUE);
-                response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(week, "pdf"));
-                response.setContentLength(bytes.length);
-                response.getOutputStream().write(bytes);
-            }
+            case "pdf" -> send(response, pdf.render(briefings.compose(agreement.strip(), week)), MediaType.APPLICATION_PDF_VALUE,
+                    attachment(week, "pdf"));
             case "csv" -> {
                 // the role is checked before the first byte is written, so a refusal is still a clean 403
                 briefings.checkAccess();
@@ -69,11 +72,20 @@ class BriefingController {
                 response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(week, "csv"));
                 csv.write(agreement.strip(), week, response.getOutputStream());
             }
-            case "docx", "xlsx" -> throw new InvalidInputException("format", f.toUpperCase(Locale.ROOT)
-                    + " is not available yet; ask for format=pdf or format=csv");
-            default -> throw new InvalidInputException("format", "'" + format + "' is not one of pdf, csv");
+            case "docx" -> send(response, docx.render(briefings.compose(agreement.strip(), week)),
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document", attachment(week, "docx"));
+            case "xlsx" -> send(response, xlsx.render(briefings.compose(agreement.strip(), week), week),
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", attachment(week, "xlsx"));
+            default -> throw new InvalidInputException("format", "'" + format + "' is not one of pdf, docx, xlsx, csv");
         }
         sample.stop(timer(f));
+    }
+
+    private static void send(HttpServletResponse response, byte[] bytes, String type, String disposition) throws IOException {
+        response.setContentType(type);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, disposition);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
     }
 
     private Timer timer(String format) {
