@@ -1,0 +1,239 @@
+package org.ceasefire.ccm.briefing.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
+import org.ceasefire.ccm.base.TimeFormats;
+import org.ceasefire.ccm.base.ui.Notifications;
+import org.ceasefire.ccm.base.ui.ViewToolbar;
+import org.ceasefire.ccm.briefing.Briefing;
+import org.ceasefire.ccm.briefing.BriefingCsv;
+import org.ceasefire.ccm.briefing.BriefingDocx;
+import org.ceasefire.ccm.briefing.BriefingPdf;
+import org.ceasefire.ccm.briefing.BriefingService;
+import org.ceasefire.ccm.briefing.BriefingXlsx;
+import org.ceasefire.ccm.briefing.IsoWeek;
+import org.ceasefire.ccm.dashboard.DashboardQuery;
+import org.ceasefire.ccm.security.AppRoles;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+
+/**
+ * The weekly briefing in the page: pick a week (the last complete one by default), read what the PDF will say, and
+ * download it as PDF, DOCX, XLSX or CSV. Composing runs off the UI thread, with a progress bar meanwhile.
+ */
+@Route("briefings")
+@Menu(title = "nav.briefings", order = 30, icon = "vaadin:newspaper")
+@RolesAllowed(AppRoles.BRIEFER)
+class BriefingView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
+
+    final ComboBox<IsoWeek> week = new ComboBox<>();
+    final ProgressBar progress = new ProgressBar();
+    final Div content = new Div();
+    final HorizontalLayout downloads = new HorizontalLayout();
+    @Nullable Briefing shown;
+
+    private final BriefingService briefings;
+    private final BriefingPdf pdf;
+    private final BriefingDocx docx;
+    private final BriefingXlsx xlsx;
+    private final BriefingCsv csv;
+    private final TaskExecutor executor;
+    private final TimeFormats times;
+
+    BriefingView(BriefingService briefings, BriefingPdf pdf, BriefingDocx docx, BriefingXlsx xlsx, BriefingCsv csv,
+            @Qualifier("briefingExecutor") TaskExecutor executor, TimeFormats times, Clock clock) {
+        this.briefings = briefings;
+        this.pdf = pdf;
+        this.docx = docx;
+        this.xlsx = xlsx;
+        this.csv = csv;
+        this.executor = executor;
+        this.times = times;
+        addClassName("briefing-view");
+        setWidthFull();
+
+        var lastComplete = IsoWeek.of(LocalDate.now(clock.withZone(times.zone()))).previous();
+        var weeks = new ArrayList<IsoWeek>();
+        for (var w = lastComplete; !w.sunday().isBefore(LocalDate.of(2020, 11, 10)); w = w.previous()) {
+            weeks.add(w);
+        }
+        week.setLabel(getTranslation("briefing.week"));
+        week.setItems(weeks);
+        week.setItemLabelGenerator(w -> getTranslation("briefing.week-label", w.label(), day(w.monday()), day(w.sunday())));
+        week.setValue(lastComplete);
+        week.setWidth("24rem");
+        week.addValueChangeListener(e -> {
+            if (e.getValue() != null && isAttached()) {
+                compose(e.getValue());
+            }
+        });
+        progress.setIndeterminate(true);
+        progress.setVisible(false);
+        progress.setWidth("16rem");
+        var zone = new Span(getTranslation("briefing.cut-off-rule", times.zoneLabel()));
+        zone.addClassName("dashboard-zone");
+        var bar = new HorizontalLayout(week, downloads, progress);
+        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        bar.setWrap(true);
+        content.addClassName("briefing-content");
+        content.setWidthFull();
+        add(new ViewToolbar(getTranslation("briefing.title"), zone), bar, content);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("briefing.title");
+    }
+
+    /** A link may name the week: {@code /briefings?week=2020-W51}. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter("week").ifPresent(label -> {
+            try {
+                var w = IsoWeek.parse(label);
+                if (week.getListDataView().contains(w)) {
+                    week.setValue(w);
+                }
+            } catch (org.ceasefire.ccm.base.InvalidInputException e) {
+                // a hand-edited link: keep the default week
+            }
+        });
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        if (shown == null && week.getValue() != null) {
+            compose(week.getValue());
+        }
+    }
+
+    /** Composes the briefing on a worker thread (as the signed-in briefer) and shows it when it is ready. */
+    void compose(IsoWeek w) {
+        var ui = UI.getCurrent();
+        progress.setVisible(true);
+        downloads.setEnabled(false);
+        CompletableFuture.runAsync(new DelegatingSecurityContextRunnable(() -> {
+            try {
+                var b = briefings.compose(DashboardQuery.DEFAULT_AGREEMENT, w);
+                ui.access(() -> show(b, w));
+            } catch (RuntimeException e) {
+                ui.access(() -> {
+                    progress.setVisible(false);
+                    Notifications.warn(getTranslation("briefing.failed", e.getMessage()));
+                });
+            }
+        }), executor);
+    }
+
+    private void show(Briefing b, IsoWeek w) {
+        shown = b;
+        progress.setVisible(false);
+        content.removeAll();
+        downloads.removeAll();
+        downloads.setEnabled(true);
+        downloads.add(download("PDF", "pdf", "application/pdf", out -> out.write(pdf.render(briefings.compose(b.agreement(), w)))),
+                download("DOCX", "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                        out -> out.write(docx.render(briefings.compose(b.agreement(), w)))),
+                download("XLSX", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        out -> out.write(xlsx.render(briefings.compose(b.agreement(), w), w))),
+                download("CSV", "csv", "text/csv", out -> csv.write(b.agreement(), w, out)));
+
+        var head = new Div();
+        head.addClassName("dashboard-section");
+        head.add(new H3(getTranslation("briefing.heading", b.week())),
+                new Paragraph(b.agreementTitle()),
+                new Paragraph(getTranslation("briefing.covers", day(b.from()), day(b.to()), times.dateTime(b.cutOff(), getLocale()))));
+        content.add(head);
+
+        var summary = new UnorderedList();
+        b.summary().forEach(s -> summary.add(new ListItem(s)));
+        section(getTranslation("briefing.summary"), summary);
+
+        var figures = new Grid<Briefing.Figure>();
+        figures.addThemeVariants(GridVariant.LUMO_COMPACT);
+        figures.addColumn(Briefing.Figure::name).setHeader(getTranslation("briefing.figure")).setFlexGrow(3);
+        figures.addColumn(f -> number(f.thisWeek())).setHeader(getTranslation("briefing.this-week")).setAutoWidth(true);
+        figures.addColumn(f -> number(f.previousWeek())).setHeader(getTranslation("briefing.previous-week")).setAutoWidth(true);
+        figures.addColumn(Briefing.Figure::unit).setHeader(getTranslation("briefing.unit")).setAutoWidth(true);
+        figures.setItems(b.figures());
+        figures.setAllRowsVisible(true);
+        section(getTranslation("briefing.figures"), figures);
+
+        var reports = new Grid<Briefing.ReportLine>();
+        reports.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        reports.addColumn(r -> times.dateTime(r.observedAt(), getLocale())).setHeader(getTranslation("dashboard.observed"))
+                .setWidth("11rem").setFlexGrow(0);
+        reports.addComponentColumn(r -> new Anchor("reports/" + r.id(), r.summary())).setHeader(getTranslation("report.summary"))
+                .setFlexGrow(3);
+        reports.addColumn(r -> r.source() + " · " + r.grade()).setHeader(getTranslation("report.source")).setFlexGrow(1);
+        reports.setItems(b.notableReports());
+        reports.setAllRowsVisible(true);
+        section(getTranslation("briefing.notable"), b.notableReports().isEmpty() ? new Span(getTranslation("dashboard.none")) : reports);
+    }
+
+    private Anchor download(String label, String extension, String type, Writer writer) {
+        var w = week.getValue();
+        var name = "briefing-" + (w == null ? "week" : w.label()) + "." + extension;
+        var anchor = new Anchor((DownloadHandler) event -> {
+            event.setFileName(name);
+            event.setContentType(type);
+            writer.write(event.getOutputStream());
+        }, "");
+        var button = new Button(label);
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        anchor.add(button);
+        anchor.getElement().setAttribute("download", true);
+        anchor.addClassName("briefing-download-" + extension);
+        return anchor;
+    }
+
+    private void section(String title, com.vaadin.flow.component.Component body) {
+        var div = new Div();
+        div.addClassName("dashboard-section");
+        div.add(new H3(title), body);
+        content.add(div);
+    }
+
+    private String day(LocalDate day) {
+        return java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM).withLocale(getLocale()).format(day);
+    }
+
+    private String number(long n) {
+        return java.text.NumberFormat.getIntegerInstance(getLocale()).format(n);
+    }
+
+    @FunctionalInterface
+    interface Writer {
+        void write(java.io.OutputStream out) throws java.io.IOException;
+    }
+}
