@@ -2,7 +2,6 @@ package org.ceasefire.ccm.briefing;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /** Briefings are composed off the UI thread, two at a time at most, so that a rush of briefers cannot starve the node. */
@@ -12,7 +11,7 @@ class BriefingConfig {
     static final String EXECUTOR = "briefingExecutor";
 
     @Bean(name = EXECUTOR)
-    TaskExecutor briefingExecutor() {
+    ThreadPoolTaskExecutor briefingExecutor() {
         var executor = new ThreadPoolTaskExecutor();
         executor.setCorePoolSize(2);
         executor.setMaxPoolSize(2);

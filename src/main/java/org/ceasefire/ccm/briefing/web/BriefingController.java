@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
 import org.ceasefire.ccm.base.InvalidInputException;
+import org.ceasefire.ccm.briefing.BriefingArchive;
 import org.ceasefire.ccm.briefing.BriefingCsv;
 import org.ceasefire.ccm.briefing.BriefingDocx;
 import org.ceasefire.ccm.briefing.BriefingPdf;
@@ -36,10 +37,12 @@ class BriefingController {
     private final BriefingCsv csv;
     private final BriefingDocx docx;
     private final BriefingXlsx xlsx;
+    private final BriefingArchive archive;
     private final MeterRegistry meters;
 
     BriefingController(BriefingService briefings, BriefingPdf pdf, BriefingCsv csv, BriefingDocx docx, BriefingXlsx xlsx,
-            MeterRegistry meters) {
+            BriefingArchive archive, MeterRegistry meters) {
+        this.archive = archive;
         this.briefings = briefings;
         this.pdf = pdf;
         this.csv = csv;
@@ -79,6 +82,31 @@ class BriefingController {
             default -> throw new InvalidInputException("format", "'" + format + "' is not one of pdf, docx, xlsx, csv");
         }
         sample.stop(timer(f));
+    }
+
+    @GetMapping("/archive")
+    @Operation(summary = "Archived weekly briefings", description = "Produced every Monday at 06:00 local time for the week"
+            + " before, newest first, with the SHA-256 of each file (pdf, docx, xlsx, csv).")
+    java.util.List<BriefingArchive.Archived> archive(@RequestParam(defaultValue = DashboardQuery.DEFAULT_AGREEMENT) String agreement) {
+        return archive.list(agreement.strip());
+    }
+
+    @GetMapping("/archive/{isoWeek}")
+    @Operation(summary = "An archived weekly briefing, byte for byte as it was produced")
+    void archived(@PathVariable String isoWeek, @RequestParam(defaultValue = "pdf") String format,
+            @RequestParam(defaultValue = DashboardQuery.DEFAULT_AGREEMENT) String agreement, HttpServletResponse response)
+            throws IOException {
+        var week = IsoWeek.parse(isoWeek);
+        var f = format.strip().toLowerCase(Locale.ROOT);
+        var bytes = archive.file(agreement.strip(), week, f).orElseThrow(() -> new org.ceasefire.ccm.base.NotFoundException(
+                "The briefing of " + week.label() + " has not been archived; archives are made on the Monday after each week."));
+        var type = switch (f) {
+            case "pdf" -> MediaType.APPLICATION_PDF_VALUE;
+            case "docx" -> "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+            case "xlsx" -> "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+            default -> "text/csv;charset=UTF-8";
+        };
+        send(response, bytes, type, attachment(week, f));
     }
 
     private static void send(HttpServletResponse response, byte[] bytes, String type, String disposition) throws IOException {

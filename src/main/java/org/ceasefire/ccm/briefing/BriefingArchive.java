@@ -1,0 +1,152 @@
+package org.ceasefire.ccm.briefing;
+
+import java.io.ByteArrayOutputStream;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.ceasefire.ccm.base.CcmProperties;
+import org.ceasefire.ccm.base.Hashes;
+import org.ceasefire.ccm.security.AppRoles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import java.util.concurrent.ExecutionException;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.concurrent.DelegatingSecurityContextCallable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.support.CronTrigger;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every Monday at 06:00 local time, produces the previous week's briefing in every format and stores it unchanged
+ * with each file's SHA-256. On several nodes each runs the job; the week's primary key lets the first one store it
+ * and the others find it done. The archive is listed in the briefing view and served byte for byte.
+ */
+@Component
+public class BriefingArchive {
+
+    public static final String SYSTEM_USER = "weekly-job";
+    public static final List<String> FORMATS = List.of("pdf", "docx", "xlsx", "csv");
+
+    private static final Logger log = LoggerFactory.getLogger(BriefingArchive.class);
+
+    private final BriefingService briefings;
+    private final BriefingPdf pdf;
+    private final BriefingDocx docx;
+    private final BriefingXlsx xlsx;
+    private final BriefingCsv csv;
+    private final JdbcTemplate jdbc;
+    private final AsyncTaskExecutor executor;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    BriefingArchive(BriefingService briefings, BriefingPdf pdf, BriefingDocx docx, BriefingXlsx xlsx, BriefingCsv csv,
+            JdbcTemplate jdbc, Clock clock, CcmProperties properties, TaskScheduler scheduler,
+            @Qualifier(BriefingConfig.EXECUTOR) AsyncTaskExecutor executor) {
+        this.executor = executor;
+        this.briefings = briefings;
+        this.pdf = pdf;
+        this.docx = docx;
+        this.xlsx = xlsx;
+        this.csv = csv;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.zone = properties.zone();
+        // in the configured zone, not the server's: Monday 06:00 in Baku and Yerevan
+        scheduler.schedule(this::archiveLastWeek, new CronTrigger("0 0 6 * * MON", zone));
+    }
+
+    /** The scheduled job: archives the week that ended last Sunday, unless a node already did. */
+    void archiveLastWeek() {
+        var week = IsoWeek.of(LocalDate.now(clock.withZone(zone))).previous();
+        try {
+            archive(org.ceasefire.ccm.dashboard.DashboardQuery.DEFAULT_AGREEMENT, week);
+        } catch (RuntimeException e) {
+            log.error("The weekly briefing of {} could not be archived: {}", week.label(), e.toString());
+        }
+    }
+
+    /**
+     * Produces the week's briefing in every format and stores it, as the weekly job; false if it was archived before
+     * (by this node or another), in which case nothing changes.
+     */
+    public boolean archive(String agreement, IsoWeek week) {
+        if (find(agreement, week).isPresent()) {
+            return false;
+        }
+        // as the weekly job's own user, on a thread of its own, whoever calls
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(SYSTEM_USER, null,
+                AuthorityUtils.createAuthorityList("ROLE_" + AppRoles.BRIEFER)));
+        var work = new DelegatingSecurityContextCallable<>(() -> store(agreement, week), context);
+        try {
+            return executor.submit(work).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while archiving " + week.label(), e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private boolean store(String agreement, IsoWeek week) {
+        try {
+            var b = briefings.compose(agreement, week);
+            var pdfBytes = pdf.render(b);
+            var docxBytes = docx.render(b);
+            var xlsxBytes = xlsx.render(b, week);
+            var csvOut = new ByteArrayOutputStream();
+            csv.write(agreement, week, csvOut);
+            var csvBytes = csvOut.toByteArray();
+            jdbc.update("insert into briefing_archive (agreement_code, iso_week, cut_off, produced_at, produced_by, pdf, pdf_sha256,"
+                    + " docx, docx_sha256, xlsx, xlsx_sha256, csv, csv_sha256) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    agreement, week.label(), Timestamp.from(b.cutOff()), Timestamp.from(b.producedAt()), b.producedBy(),
+                    pdfBytes, Hashes.sha256(pdfBytes), docxBytes, Hashes.sha256(docxBytes), xlsxBytes, Hashes.sha256(xlsxBytes),
+                    csvBytes, Hashes.sha256(csvBytes));
+            log.info("Weekly briefing of {} archived (PDF sha256 {})", week.label(), Hashes.sha256(pdfBytes));
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    /** The archived weeks, newest first. */
+    @PreAuthorize("hasRole('" + AppRoles.BRIEFER + "')")
+    public List<Archived> list(String agreement) {
+        return jdbc.query("select iso_week, cut_off, produced_at, produced_by, pdf_sha256, docx_sha256, xlsx_sha256, csv_sha256"
+                + " from briefing_archive where agreement_code = ? order by iso_week desc", (rs, n) -> new Archived(
+                rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant(), rs.getString(4),
+                List.of(rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8))), agreement);
+    }
+
+    /** One archived file, exactly as stored, or empty. */
+    @PreAuthorize("hasRole('" + AppRoles.BRIEFER + "')")
+    public Optional<byte[]> file(String agreement, IsoWeek week, String format) {
+        if (!FORMATS.contains(format)) {
+            throw new org.ceasefire.ccm.base.InvalidInputException("format", "'" + format + "' is not one of " + FORMATS);
+        }
+        return jdbc.query("select " + format + " from briefing_archive where agreement_code = ? and iso_week = ?",
+                (rs, n) -> rs.getBytes(1), agreement, week.label()).stream().findFirst();
+    }
+
+    private Optional<String> find(String agreement, IsoWeek week) {
+        return jdbc.queryForList("select iso_week from briefing_archive where agreement_code = ? and iso_week = ?", String.class,
+                agreement, week.label()).stream().findFirst();
+    }
+
+    /** An archived week: when it was produced, by whom, and the SHA-256 of each format in {@link #FORMATS} order. */
+    public record Archived(String week, java.time.Instant cutOff, java.time.Instant producedAt, String producedBy,
+            List<String> sha256) {}
+}
