@@ -33,6 +33,7 @@ import org.ceasefire.ccm.base.TimeFormats;
 import org.ceasefire.ccm.base.ui.Notifications;
 import org.ceasefire.ccm.base.ui.ViewToolbar;
 import org.ceasefire.ccm.briefing.Briefing;
+import org.ceasefire.ccm.briefing.BriefingArchive;
 import org.ceasefire.ccm.briefing.BriefingCsv;
 import org.ceasefire.ccm.briefing.BriefingDocx;
 import org.ceasefire.ccm.briefing.BriefingPdf;
@@ -68,9 +69,12 @@ class BriefingView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
     private final BriefingCsv csv;
     private final TaskExecutor executor;
     private final TimeFormats times;
+    private final BriefingArchive archive;
+    final Grid<BriefingArchive.Archived> archived = new Grid<>();
 
     BriefingView(BriefingService briefings, BriefingPdf pdf, BriefingDocx docx, BriefingXlsx xlsx, BriefingCsv csv,
-            @Qualifier("briefingExecutor") TaskExecutor executor, TimeFormats times, Clock clock) {
+            @Qualifier("briefingExecutor") TaskExecutor executor, TimeFormats times, Clock clock, BriefingArchive archive) {
+        this.archive = archive;
         this.briefings = briefings;
         this.pdf = pdf;
         this.docx = docx;
@@ -106,7 +110,26 @@ class BriefingView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
         bar.setWrap(true);
         content.addClassName("briefing-content");
         content.setWidthFull();
-        add(new ViewToolbar(getTranslation("briefing.title"), zone), bar, content);
+        archived.addThemeVariants(GridVariant.LUMO_COMPACT);
+        archived.addColumn(BriefingArchive.Archived::week).setHeader(getTranslation("briefing.week")).setAutoWidth(true);
+        archived.addColumn(a -> times.dateTime(a.producedAt(), getLocale()) + " · " + a.producedBy())
+                .setHeader(getTranslation("briefing.produced")).setAutoWidth(true);
+        archived.addComponentColumn(a -> {
+            var links = new HorizontalLayout();
+            for (var format : BriefingArchive.FORMATS) {
+                var w = IsoWeek.parse(a.week());
+                links.add(download(format.toUpperCase(java.util.Locale.ROOT), format, "application/octet-stream",
+                        out -> out.write(this.archive.file(DashboardQuery.DEFAULT_AGREEMENT, w, format).orElseThrow()), w));
+            }
+            return links;
+        }).setHeader(getTranslation("briefing.files")).setAutoWidth(true);
+        archived.addColumn(a -> a.sha256().getFirst().substring(0, 16) + "…").setHeader(getTranslation("briefing.pdf-hash"))
+                .setAutoWidth(true);
+        archived.setAllRowsVisible(true);
+        var archiveSection = new Div(new H3(getTranslation("briefing.archive")), new Paragraph(getTranslation("briefing.archive-help")),
+                archived);
+        archiveSection.addClassName("dashboard-section");
+        add(new ViewToolbar(getTranslation("briefing.title"), zone), bar, content, archiveSection);
     }
 
     @Override
@@ -135,6 +158,7 @@ class BriefingView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
         if (shown == null && week.getValue() != null) {
             compose(week.getValue());
         }
+        archived.setItems(archive.list(DashboardQuery.DEFAULT_AGREEMENT));
     }
 
     /** Composes the briefing on a worker thread (as the signed-in briefer) and shows it when it is ready. */
@@ -202,7 +226,10 @@ class BriefingView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
     }
 
     private Anchor download(String label, String extension, String type, Writer writer) {
-        var w = week.getValue();
+        return download(label, extension, type, writer, week.getValue());
+    }
+
+    private Anchor download(String label, String extension, String type, Writer writer, @Nullable IsoWeek w) {
         var name = "briefing-" + (w == null ? "week" : w.label()) + "." + extension;
         var anchor = new Anchor((DownloadHandler) event -> {
             event.setFileName(name);

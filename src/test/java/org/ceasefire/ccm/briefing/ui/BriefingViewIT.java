@@ -35,6 +35,19 @@ class BriefingViewIT extends SpringBrowserlessTest {
         assertThat(find(Anchor.class, view.downloads).all()).hasSize(4);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.ceasefire.ccm.briefing.BriefingArchive archive;
+
+    @Test
+    @WithMockUser(username = "briefer", roles = "BRIEFER")
+    void archived_weeks_are_listed_with_their_files() {
+        archive.archive("nk-2020-11-10", IsoWeek.parse("2021-W03"));
+
+        var view = navigate(BriefingView.class);
+
+        assertThat(view.archived.getGenericDataView().getItems().map(a -> a.week()).toList()).contains("2021-W03");
+    }
+
     @Test
     @WithMockUser(username = "briefer", roles = "BRIEFER")
     void by_default_the_last_complete_week_is_chosen() {
