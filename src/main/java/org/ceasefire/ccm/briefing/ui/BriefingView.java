@@ -180,6 +180,9 @@ class BriefingView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
     }
 
     private void show(Briefing b, IsoWeek w) {
+        if (!w.equals(week.getValue())) {
+            return; // the person chose another week meanwhile: that one's briefing is on its way
+        }
         shown = b;
         progress.setVisible(false);
         content.removeAll();
