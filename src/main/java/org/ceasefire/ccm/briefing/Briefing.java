@@ -27,6 +27,7 @@ public record Briefing(
         List<DeadlineLine> deadlinesPassed,
         List<DeadlineLine> comingDeadlines,
         List<Figure> figures,
+        List<PointSection> points,
         List<ReportLine> citedReports,
         List<ReportLine> notableReports,
         List<String> method) {
@@ -37,6 +38,12 @@ public record Briefing(
 
     /** A deadline, notice deadline or term end, and how it stood at the cut-off. */
     public record DeadlineLine(String obligation, String title, String kind, Instant at, String timeliness) {}
+
+    /** A point of the agreement and where each of its obligations stood at the cut-off. */
+    public record PointSection(int number, String title, List<ObligationLine> obligations) {}
+
+    /** An obligation at the cut-off, with how many of its status decisions took effect this week. */
+    public record ObligationLine(String code, String title, String status, int level, String timeliness, int changesThisWeek) {}
 
     /** A key figure of the week beside the previous week's. */
     public record Figure(String name, String unit, long thisWeek, long previousWeek) {}

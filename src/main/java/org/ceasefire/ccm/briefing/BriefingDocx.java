@@ -63,6 +63,16 @@ public class BriefingDocx {
             var figures = table(doc, "Figure", "This week", "Previous week", "Unit");
             b.figures().forEach(f -> row(figures, f.name(), Long.toString(f.thisWeek()), Long.toString(f.previousWeek()), f.unit()));
 
+            heading(doc, "Per point of the agreement", 14);
+            var points = table(doc, "Code", "Obligation", "Status", "Level", "Timeliness", "Changes this week");
+            for (var point : b.points()) {
+                row(points, "", "Point " + point.number() + ": " + point.title(), "", "", "", "");
+                for (var o : point.obligations()) {
+                    row(points, o.code(), o.title(), words(o.status()), o.level() + "/3", words(o.timeliness()),
+                            Integer.toString(o.changesThisWeek()));
+                }
+            }
+
             reports(doc, "Reports cited as evidence", b.citedReports());
             reports(doc, "Notable verified reports of the week", b.notableReports());
 

@@ -126,6 +126,22 @@ public class BriefingPdf {
             }
             document.add(figures);
 
+            document.add(heading("Per point of the agreement", h2));
+            var points = table(new float[] {0.6f, 3.4f, 1.6f, 0.7f, 1.5f, 0.9f});
+            header(points, small, "Code", "Obligation", "Status", "Level", "Timeliness", "Changes");
+            for (var point : b.points()) {
+                var title = new PdfPCell(new Phrase("Point " + point.number() + ": " + point.title(), new Font(bold, small.getSize())));
+                title.setColspan(6);
+                title.setPadding(4);
+                title.setBackgroundColor(new java.awt.Color(0xF3, 0xF4, 0xF6));
+                points.addCell(title);
+                for (var o : point.obligations()) {
+                    cells(points, small, o.code(), o.title(), words(o.status()), o.level() + "/3", words(o.timeliness()),
+                            o.changesThisWeek() == 0 ? "–" : Integer.toString(o.changesThisWeek()));
+                }
+            }
+            document.add(points);
+
             reports(document, "Reports cited as evidence", b.citedReports(), h2, small, text);
             reports(document, "Notable verified reports of the week", b.notableReports(), h2, small, text);
 

@@ -131,10 +131,20 @@ public class BriefingService {
                 .sorted(Comparator.comparing(BriefingService::gradeRank).thenComparing(ReportFact::observedAt))
                 .limit(NOTABLE_REPORTS).map(BriefingService::line).toList();
 
+        var points = new ArrayList<Briefing.PointSection>();
+        for (var point : agreements.get(agreementCode).points()) {
+            var lines = list.stream().filter(o -> o.point() == point.number()).map(o -> new Briefing.ObligationLine(o.code(),
+                    o.title(), o.status().name(), o.implementationLevel(), o.timeliness().name(),
+                    (int) changes.stream().filter(c -> c.obligation().equals(o.code())).count())).toList();
+            if (!lines.isEmpty()) {
+                points.add(new Briefing.PointSection(point.number(), point.title(), lines));
+            }
+        }
+
         var producedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         var summary = summary(week, start, cutOff, changes, passed, coming, figures);
         return new Briefing(agreementCode, agreement.title(), week.label(), week.monday(), week.sunday(), cutOff, zoneLabel(),
-                producedAt, currentUser.require(), summary, changes, passed, coming, figures, citedReports, notable, method());
+                producedAt, currentUser.require(), summary, changes, passed, coming, figures, points, citedReports, notable, method());
     }
 
     private long exchanged(DashboardQuery q) {

@@ -99,6 +99,7 @@ class BriefingApiIT {
         assertThat(text).contains("Persons received in prisoner exchanges");
         assertThat(text).contains(report.toString());
         assertThat(text).contains("ICRC delegation");
+        assertThat(text).as("every point with its obligations").contains("Per point of the agreement", "Point 1:", "Point 8:", "Point 9:");
         assertThat(meters.find("ccm.briefing").tag("format", "pdf").timer()).isNotNull()
                 .satisfies(t -> assertThat(t.count()).isPositive());
         assertThat((System.nanoTime() - started) / 1e9).as("seconds for the PDF, first call included").isLessThan(6);
@@ -117,7 +118,7 @@ class BriefingApiIT {
             text = extractor.getText().replaceAll("\\s+", " ");
         }
         assertThat(text).contains("2020-W51", "UTC+04:00", "Partially fulfilled", JUSTIFICATION, report.toString(),
-                "Persons received in prisoner exchanges");
+                "Persons received in prisoner exchanges", "Per point of the agreement", "Point 8:");
     }
 
     @Test
