@@ -37,21 +37,4 @@ public enum RollupTable {
     List<String> keyColumns() { return keyColumns; }
     List<String> sumColumns() { return sumColumns; }
     Mark.Kind mark() { return mark; }
-
-    public int sumIndex(String column) {
-        var i = sumColumns.indexOf(column);
-        if (i < 0) {
-            throw new IllegalArgumentException(name() + " has no sum " + column);
-        }
-        return i;
-    }
-
-    static RollupTable forArea(ReportArea area) {
-        for (var t : values()) {
-            if (t.area == area) {
-                return t;
-            }
-        }
-        throw new IllegalArgumentException("no rollup for " + area);
-    }
 }

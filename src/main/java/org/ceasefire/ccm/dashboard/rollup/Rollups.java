@@ -55,8 +55,4 @@ public class Rollups {
                 .forEach(result::add);
         return result;
     }
-
-    public ZoneId zone() {
-        return zone;
-    }
 }

@@ -33,7 +33,6 @@ public final class Row {
     public RowKey key() { return key; }
     public long reports() { return reports; }
     public long sum(int i) { return sums[i]; }
-    public long sum(String column) { return sums[key.table().sumIndex(column)]; }
     long[] sums() { return sums.clone(); }
     public @Nullable Mark mark() { return mark; }
 

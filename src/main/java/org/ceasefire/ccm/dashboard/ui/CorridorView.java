@@ -62,7 +62,7 @@ class CorridorView extends DashboardView {
             var chart = charts.computeIfAbsent(corridor.corridor(), k -> {
                 var ch = new EChart();
                 ch.addClickListener(e -> {
-                    var date = java.time.LocalDate.parse(e.value().replaceAll("^\\[\"([0-9-]{10}).*$", "$1"));
+                    var date = clickedDay(e);
                     drillDown(getTranslation("dashboard.corridors.on", getTranslation("details.corridor." + k), day(date)), date, null,
                             Map.of("corridor", k));
                 });

@@ -27,7 +27,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import org.ceasefire.ccm.base.InvalidInputException;
 import org.ceasefire.ccm.base.TimeFormats;
-import org.ceasefire.ccm.base.ui.Notifications;
+import org.ceasefire.ccm.base.ui.EChart;
 import org.ceasefire.ccm.base.ui.ViewToolbar;
 import org.ceasefire.ccm.dashboard.DashboardNotifier;
 import org.ceasefire.ccm.dashboard.DashboardQuery;
@@ -279,7 +279,8 @@ abstract class DashboardView extends VerticalLayout implements HasDynamicTitle, 
         return times.zone();
     }
 
-    protected void warn(String message) {
-        Notifications.warn(message);
+    /** The day of a clicked point on a time axis, whose value is {@code ["2023-09-25", n]}. */
+    protected static LocalDate clickedDay(EChart.ClickEvent e) {
+        return LocalDate.parse(e.value().replaceAll("^\\[\"([0-9-]{10}).*$", "$1"));
     }
 }

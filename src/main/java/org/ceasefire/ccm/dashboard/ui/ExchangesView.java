@@ -39,7 +39,7 @@ class ExchangesView extends DashboardView {
         totals.addClickListener(e -> drillDown(getTranslation("dashboard.exchanges.received-by", e.seriesName()), null, null,
                 Map.of("receivedBy", side(e.seriesName()))));
         cumulative.addClickListener(e -> {
-            var date = java.time.LocalDate.parse(e.value().replaceAll("^\\[\"([0-9-]{10}).*$", "$1"));
+            var date = clickedDay(e);
             drillDown(getTranslation("dashboard.exchanges.on", day(date)), date, null, Map.of("receivedBy", side(e.seriesName())));
         });
     }

@@ -8,7 +8,6 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -100,9 +99,5 @@ class ReturnsView extends DashboardView {
         option.put("series", series);
         option.put("dataZoom", ChartJson.zoom());
         return option;
-    }
-
-    static LocalDate parse(String date) {
-        return LocalDate.parse(date);
     }
 }
