@@ -9,8 +9,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A week's briefing as composed, before any rendering: what it covers (the ISO week, its local days and the cut-off
  * instant in the zone), who produced it when, a summary in sentences, the week's status changes with their
- * justifications, deadlines passed and coming, key figures beside the previous week's, the reports cited and the
- * week's notable verified reports, and a note on method.
+ * justifications, deadlines passed and coming, key figures beside the previous week's, the charts of the week's figures
+ * (as data: every rendering draws them the same way), the reports cited and the week's notable verified reports, the
+ * annex of conflicting claims, and a note on method.
  */
 public record Briefing(
         String agreement,
@@ -27,10 +28,15 @@ public record Briefing(
         List<DeadlineLine> deadlinesPassed,
         List<DeadlineLine> comingDeadlines,
         List<Figure> figures,
+        List<Chart> charts,
         List<PointSection> points,
         List<ReportLine> citedReports,
         List<ReportLine> notableReports,
+        List<Conflict> conflicts,
         List<String> method) {
+
+    /** Conflicting claims the PDF and the Word document print; the data annex lists them all. */
+    public static final int CONFLICTS_ON_PAPER = 60;
 
     /** A status decision that took effect during the week. */
     public record StatusChange(String obligation, int point, String title, String status, int level, Instant effectiveAt,
@@ -51,4 +57,32 @@ public record Briefing(
     /** A report as the briefing cites it. */
     public record ReportLine(UUID id, Instant observedAt, String area, @Nullable String location, String summary,
             String source, String sourceKind, String grade, String status) {}
+
+    /**
+     * A bar chart of the week's figures, as the dashboards draw it: one bar per category and series, stacked or side by
+     * side. A band colours a category's background (the corridor's state on a day) and is named in the legend.
+     */
+    public record Chart(String title, String subtitle, String categoryAxis, String valueAxis, List<String> categories,
+            List<Series> series, boolean stacked, List<Band> bands) {
+
+        /** Nothing to draw: no series holds a figure and no category is banded. */
+        public boolean empty() {
+            return bands.isEmpty() && series.stream().allMatch(s -> s.values().stream().allMatch(v -> v == 0));
+        }
+    }
+
+    /** One series of a chart, a value per category, in a colour shared with the dashboards. */
+    public record Series(String name, String colour, List<Long> values) {}
+
+    /** A category shown on a coloured background, with the legend's name for that colour. */
+    public record Band(int category, String name, String colour) {}
+
+    /**
+     * Figures for the same thing (the same exchange, place, corridor or contingent on the same local day) that
+     * different sources gave differently, each claim with the reports it rests on.
+     */
+    public record Conflict(LocalDate day, String subject, String figure, List<Claim> claims) {}
+
+    /** What one source claimed: the value, its best grade and the reports that carry it. */
+    public record Claim(String source, String grade, String value, List<UUID> reports) {}
 }

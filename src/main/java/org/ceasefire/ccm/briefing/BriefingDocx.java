@@ -1,5 +1,6 @@
 package org.ceasefire.ccm.briefing;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,6 +8,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.util.Units;
+import org.apache.poi.xwpf.usermodel.Document;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.ceasefire.ccm.base.CcmProperties;
@@ -19,9 +23,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class BriefingDocx {
 
+    /** A chart's size on the page in points: the text's width of an A4 or Letter page with Word's margins. */
+    static final int CHART_WIDTH = 450;
+    static final int CHART_HEIGHT = 190;
+
+    private final ChartDrawing charts;
     private final ZoneId zone;
 
-    BriefingDocx(CcmProperties properties) {
+    BriefingDocx(ChartDrawing charts, CcmProperties properties) {
+        this.charts = charts;
         this.zone = properties.zone();
     }
 
@@ -63,6 +73,21 @@ public class BriefingDocx {
             var figures = table(doc, "Figure", "This week", "Previous week", "Unit");
             b.figures().forEach(f -> row(figures, f.name(), Long.toString(f.thisWeek()), Long.toString(f.previousWeek()), f.unit()));
 
+            heading(doc, "Charts of the week", 14);
+            for (var chart : b.charts()) {
+                if (chart.empty()) {
+                    text(doc, chart.title() + ": nothing reported this week.");
+                    continue;
+                }
+                var png = charts.png(chart, CHART_WIDTH, CHART_HEIGHT);
+                try (var in = new ByteArrayInputStream(png)) {
+                    doc.createParagraph().createRun().addPicture(in, Document.PICTURE_TYPE_PNG, chart.title() + ".png",
+                            Units.toEMU(CHART_WIDTH), Units.toEMU(CHART_HEIGHT));
+                } catch (InvalidFormatException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+
             heading(doc, "Per point of the agreement", 14);
             var points = table(doc, "Code", "Obligation", "Status", "Level", "Timeliness", "Changes this week");
             for (var point : b.points()) {
@@ -78,6 +103,25 @@ public class BriefingDocx {
 
             heading(doc, "Method", 14);
             b.method().forEach(m -> text(doc, m));
+
+            heading(doc, "Annex: conflicting claims", 14);
+            text(doc, BriefingPdf.ANNEX_INTRO);
+            if (b.conflicts().isEmpty()) {
+                text(doc, "None this week.");
+            } else {
+                var shown = b.conflicts().subList(0, Math.min(b.conflicts().size(), Briefing.CONFLICTS_ON_PAPER));
+                if (shown.size() < b.conflicts().size()) {
+                    text(doc, "The first " + shown.size() + " of " + b.conflicts().size()
+                            + " in order of day; the data annex (XLSX) lists every one.");
+                }
+                var t = table(doc, "Day", "Subject", "Figure", "Source", "Grade", "Claim", "Reports");
+                for (var c : shown) {
+                    for (var claim : c.claims()) {
+                        row(t, c.day().toString(), c.subject(), c.figure(), claim.source(), claim.grade(), claim.value(),
+                                String.join(", ", claim.reports().stream().map(Object::toString).toList()));
+                    }
+                }
+            }
             doc.write(out);
             return out.toByteArray();
         } catch (IOException e) {

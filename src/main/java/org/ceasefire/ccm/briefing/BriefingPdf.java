@@ -1,7 +1,6 @@
 package org.ceasefire.ccm.briefing;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -11,6 +10,7 @@ import org.openpdf.text.Chunk;
 import org.openpdf.text.Document;
 import org.openpdf.text.Element;
 import org.openpdf.text.Font;
+import org.openpdf.text.Image;
 import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
 import org.openpdf.text.Phrase;
@@ -18,7 +18,6 @@ import org.openpdf.text.pdf.BaseFont;
 import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
 import org.openpdf.text.pdf.PdfWriter;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,20 +29,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class BriefingPdf {
 
+    /** A chart's height on the page, in points; it spans the text's width. */
+    static final float CHART_HEIGHT = 200;
+
     private final BaseFont regular;
     private final BaseFont bold;
+    private final ChartDrawing charts;
     private final ZoneId zone;
 
-    BriefingPdf(CcmProperties properties) throws IOException {
-        this.regular = font("fonts/DejaVuSans.ttf");
-        this.bold = font("fonts/DejaVuSans-Bold.ttf");
+    BriefingPdf(BriefingFonts fonts, ChartDrawing charts, CcmProperties properties) {
+        this.regular = fonts.regular;
+        this.bold = fonts.bold;
+        this.charts = charts;
         this.zone = properties.zone();
-    }
-
-    private static BaseFont font(String path) throws IOException {
-        try (var in = new ClassPathResource(path).getInputStream()) {
-            return BaseFont.createFont(path, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, in.readAllBytes(), null);
-        }
     }
 
     public byte[] render(Briefing b) {
@@ -126,6 +124,21 @@ public class BriefingPdf {
             }
             document.add(figures);
 
+            document.add(heading("Charts of the week", h2));
+            for (var chart : b.charts()) {
+                if (chart.empty()) {
+                    document.add(new Paragraph(chart.title() + ": nothing reported this week.", text));
+                    continue;
+                }
+                var width = document.right() - document.left();
+                var template = writer.getDirectContent().createTemplate(width, CHART_HEIGHT);
+                charts.draw(chart, template, width, CHART_HEIGHT);
+                var image = Image.getInstance(template);
+                image.setSpacingBefore(4);
+                image.setSpacingAfter(8);
+                document.add(image);
+            }
+
             document.add(heading("Per point of the agreement", h2));
             var points = table(new float[] {0.6f, 3.4f, 1.6f, 0.7f, 1.5f, 0.9f});
             header(points, small, "Code", "Obligation", "Status", "Level", "Timeliness", "Changes");
@@ -151,6 +164,8 @@ public class BriefingPdf {
                 p.setSpacingAfter(2);
                 document.add(p);
             }
+
+            conflicts(document, b, h2, small, text);
             document.close();
         } catch (RuntimeException e) {
             if (document.isOpen()) {
@@ -175,6 +190,43 @@ public class BriefingPdf {
             span(t, small, "Report " + r.id());
         }
         document.add(t);
+    }
+
+    private void conflicts(Document document, Briefing b, Font h2, Font small, Font text) {
+        document.add(heading("Annex: conflicting claims", h2));
+        document.add(new Paragraph(ANNEX_INTRO, small));
+        if (b.conflicts().isEmpty()) {
+            document.add(new Paragraph("None this week.", text));
+            return;
+        }
+        var shown = b.conflicts().subList(0, Math.min(b.conflicts().size(), Briefing.CONFLICTS_ON_PAPER));
+        if (shown.size() < b.conflicts().size()) {
+            document.add(new Paragraph("The first " + shown.size() + " of " + number(b.conflicts().size())
+                    + " in order of day; the data annex (XLSX) lists every one.", small));
+        }
+        var t = table(new float[] {1.1f, 2.4f, 1.1f, 2.6f, 0.8f, 1.0f});
+        header(t, small, "Day", "Subject", "Figure", "Source", "Grade", "Claim");
+        for (var c : shown) {
+            var first = true;
+            for (var claim : c.claims()) {
+                cells(t, small, first ? shortDay(c.day()) : "", first ? c.subject() : "", first ? c.figure() : "", claim.source(),
+                        claim.grade(), claim.value());
+                first = false;
+            }
+            span(t, small, "Reports: " + reportIds(c));
+        }
+        document.add(t);
+    }
+
+    static final String ANNEX_INTRO = "Figures for the same thing on the same local day that different sources gave"
+            + " differently: a source's single events of the day added up, or its latest running total or level of the day,"
+            + " as the dashboards take them. A difference is not an error in itself; sources count at different times and"
+            + " places. Incidents are compared only where a place is named.";
+
+    static String reportIds(Briefing.Conflict c) {
+        var ids = c.claims().stream().flatMap(claim -> claim.reports().stream()).map(Object::toString).toList();
+        return ids.size() <= 6 ? String.join(", ", ids)
+                : String.join(", ", ids.subList(0, 6)) + " and " + (ids.size() - 6) + " more";
     }
 
     private static Paragraph heading(String title, Font font) {
@@ -244,6 +296,10 @@ public class BriefingPdf {
 
     private static String day(java.time.LocalDate day) {
         return DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).format(day);
+    }
+
+    private static String shortDay(java.time.LocalDate day) {
+        return DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).format(day);
     }
 
     private static String number(long n) {

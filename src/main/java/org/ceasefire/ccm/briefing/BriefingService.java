@@ -3,6 +3,7 @@ package org.ceasefire.ccm.briefing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -11,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.PriorityQueue;
 import java.util.UUID;
 import org.ceasefire.ccm.agreement.AgreementService;
 import org.ceasefire.ccm.agreement.ObligationKind;
@@ -49,6 +51,7 @@ public class BriefingService {
     private final ReportFacts facts;
     private final ReportService reports;
     private final CurrentUser currentUser;
+    private final WeekCharts charts;
     private final Clock clock;
     private final ZoneId zone;
 
@@ -60,6 +63,7 @@ public class BriefingService {
         this.facts = facts;
         this.reports = reports;
         this.currentUser = currentUser;
+        this.charts = new WeekCharts(dashboards);
         this.clock = clock;
         this.zone = properties.zone();
     }
@@ -127,9 +131,19 @@ public class BriefingService {
                         v.location() == null ? null : v.location().name() != null ? v.location().name() : v.location().district(),
                         v.summary(), v.source().name(), v.source().kind().name(), v.source().grade(), v.status().name()))
                 .toList();
-        var notable = facts.newest(agreementCode, null, start, cutOff, List.of(ReportStatus.VERIFIED), f -> true, 0, 500).stream()
-                .sorted(Comparator.comparing(BriefingService::gradeRank).thenComparing(ReportFact::observedAt))
-                .limit(NOTABLE_REPORTS).map(BriefingService::line).toList();
+        // one pass over the week's verified reports: the best graded for the list, every one for the annex of claims
+        var best = new PriorityQueue<ReportFact>(NOTABLE.reversed());
+        var conflicts = new ConflictingClaims(zone);
+        facts.forEachObserved(agreementCode, start, cutOff, List.of(ReportStatus.VERIFIED), f -> {
+            conflicts.accept(f);
+            best.add(f);
+            if (best.size() > NOTABLE_REPORTS) {
+                best.poll();
+            }
+        });
+        var notable = best.stream().sorted(NOTABLE).map(BriefingService::line).toList();
+        var claims = conflicts.result();
+        var charts = this.charts.compose(agreementCode, week, asOf, LocalDate.ofInstant(agreement.effectiveAt(), zone));
 
         var points = new ArrayList<Briefing.PointSection>();
         for (var point : agreements.get(agreementCode).points()) {
@@ -142,9 +156,10 @@ public class BriefingService {
         }
 
         var producedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        var summary = summary(week, start, cutOff, changes, passed, coming, figures);
+        var summary = summary(week, start, cutOff, changes, passed, coming, figures, claims.size());
         return new Briefing(agreementCode, agreement.title(), week.label(), week.monday(), week.sunday(), cutOff, zoneLabel(),
-                producedAt, currentUser.require(), summary, changes, passed, coming, figures, points, citedReports, notable, method());
+                producedAt, currentUser.require(), summary, changes, passed, coming, figures, charts, points, citedReports, notable,
+                claims, method());
     }
 
     private long exchanged(DashboardQuery q) {
@@ -172,7 +187,7 @@ public class BriefingService {
 
     private List<String> summary(IsoWeek week, java.time.Instant start, java.time.Instant cutOff,
             List<Briefing.StatusChange> changes, List<Briefing.DeadlineLine> passed, List<Briefing.DeadlineLine> coming,
-            List<Briefing.Figure> figures) {
+            List<Briefing.Figure> figures, int conflicts) {
         var s = new ArrayList<String>();
         s.add("This briefing covers ISO week " + week.label() + ", " + day(week.monday()) + " to " + day(week.sunday())
                 + ", with the cut-off at " + instant(cutOff) + ". It counts verified reports observed by then.");
@@ -200,8 +215,12 @@ public class BriefingService {
                     + d.obligation() + " (" + d.title() + ") falls on " + instant(d.at()) + ".");
         }
         for (var f : figures) {
-            s.add(f.name() + ": " + f.thisWeek() + " " + f.unit() + " (previous week: " + f.previousWeek() + ").");
+            s.add(f.name() + ": " + String.format(Locale.ENGLISH, "%,d", f.thisWeek()) + " " + f.unit() + " (previous week: "
+                    + String.format(Locale.ENGLISH, "%,d", f.previousWeek()) + ").");
         }
+        s.add(conflicts == 0 ? "No two sources gave different figures for the same thing this week."
+                : conflicts + (conflicts == 1 ? " figure was" : " figures were") + " given differently by different sources;"
+                        + " the annex of conflicting claims sets them side by side.");
         return s;
     }
 
@@ -218,7 +237,11 @@ public class BriefingService {
                 "Sources are graded on the Admiralty scale: reliability A (reliable) to F, credibility 1 (confirmed) to 6.");
     }
 
-    private static int gradeRank(ReportFact f) {
+    /** Best graded first (A1 before B2, an unknown part last), then the earliest, then by id: a total order. */
+    private static final Comparator<ReportFact> NOTABLE = Comparator.comparingInt(BriefingService::gradeRank)
+            .thenComparing(ReportFact::observedAt).thenComparing(ReportFact::id);
+
+    static int gradeRank(ReportFact f) {
         var reliability = f.reliability() == null ? 6 : f.reliability().charAt(0) - 'A';
         var credibility = f.credibility() == null ? 6 : f.credibility();
         return reliability * 10 + credibility;

@@ -59,6 +59,34 @@ public class BriefingXlsx {
                         c.justification(), String.join(" ", c.evidence().stream().map(Object::toString).toList()), c.decidedBy());
             }
 
+            var charts = workbook.createSheet("Chart data");
+            header(charts, "chart", "category", "series", "value", "background");
+            r = 1;
+            for (var c : b.charts()) {
+                for (int i = 0; i < c.categories().size(); i++) {
+                    var category = i;
+                    var band = c.bands().stream().filter(x -> x.category() == category).map(Briefing.Band::name).findFirst().orElse("");
+                    for (var series : c.series()) {
+                        var row = charts.createRow(r++);
+                        row.createCell(0).setCellValue(c.title());
+                        row.createCell(1).setCellValue(c.categories().get(i));
+                        row.createCell(2).setCellValue(series.name());
+                        row.createCell(3).setCellValue(series.values().get(i));
+                        row.createCell(4).setCellValue(band);
+                    }
+                }
+            }
+
+            var conflicts = workbook.createSheet("Conflicting claims");
+            header(conflicts, "local_day", "subject", "figure", "source", "grade", "claim", "reports");
+            r = 1;
+            for (var c : b.conflicts()) {
+                for (var claim : c.claims()) {
+                    row(conflicts, r++, c.day().toString(), c.subject(), c.figure(), claim.source(), claim.grade(), claim.value(),
+                            String.join(" ", claim.reports().stream().map(Object::toString).toList()));
+                }
+            }
+
             var about = workbook.createSheet("About");
             row(about, 0, "Weekly briefing", b.week());
             row(about, 1, "Agreement", b.agreementTitle() + " (" + b.agreement() + ")");

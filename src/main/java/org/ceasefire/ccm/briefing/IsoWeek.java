@@ -54,6 +54,10 @@ public record IsoWeek(int year, int week) {
         return of(monday().minusWeeks(1));
     }
 
+    public IsoWeek next() {
+        return of(monday().plusWeeks(1));
+    }
+
     public String label() {
         return String.format(Locale.ROOT, "%d-W%02d", year, week);
     }

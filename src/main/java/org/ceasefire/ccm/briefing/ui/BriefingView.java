@@ -10,6 +10,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -39,6 +40,7 @@ import org.ceasefire.ccm.briefing.BriefingDocx;
 import org.ceasefire.ccm.briefing.BriefingPdf;
 import org.ceasefire.ccm.briefing.BriefingService;
 import org.ceasefire.ccm.briefing.BriefingXlsx;
+import org.ceasefire.ccm.briefing.ChartDrawing;
 import org.ceasefire.ccm.briefing.IsoWeek;
 import org.ceasefire.ccm.dashboard.DashboardQuery;
 import org.ceasefire.ccm.security.AppRoles;
@@ -70,11 +72,13 @@ class BriefingView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
     private final TaskExecutor executor;
     private final TimeFormats times;
     private final BriefingArchive archive;
+    private final ChartDrawing drawing;
     final Grid<BriefingArchive.Archived> archived = new Grid<>();
 
     BriefingView(BriefingService briefings, BriefingPdf pdf, BriefingDocx docx, BriefingXlsx xlsx, BriefingCsv csv,
-            @Qualifier("briefingExecutor") TaskExecutor executor, TimeFormats times, Clock clock, BriefingArchive archive) {
+            @Qualifier("briefingExecutor") TaskExecutor executor, TimeFormats times, Clock clock, BriefingArchive archive, ChartDrawing drawing) {
         this.archive = archive;
+        this.drawing = drawing;
         this.briefings = briefings;
         this.pdf = pdf;
         this.docx = docx;
@@ -206,6 +210,36 @@ class BriefingView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
         b.summary().forEach(s -> summary.add(new ListItem(s)));
         section(getTranslation("briefing.summary"), summary);
 
+        var changes = new Grid<Briefing.StatusChange>();
+        changes.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        changes.addComponentColumn(c -> new Anchor("obligations/" + c.obligation(), c.obligation() + " · " + c.title()))
+                .setHeader(getTranslation("briefing.obligation")).setFlexGrow(2);
+        changes.addColumn(c -> getTranslation("status." + c.status()) + " · " + c.level() + "/3")
+                .setHeader(getTranslation("briefing.new-status")).setWidth("12rem").setFlexGrow(0);
+        changes.addColumn(c -> times.dateTime(c.effectiveAt(), getLocale())).setHeader(getTranslation("briefing.effective"))
+                .setWidth("11rem").setFlexGrow(0);
+        changes.addColumn(c -> c.justification()).setHeader(getTranslation("briefing.justification")).setFlexGrow(3);
+        changes.addColumn(c -> c.evidence().isEmpty() ? "–" : number(c.evidence().size()))
+                .setHeader(getTranslation("briefing.evidence")).setWidth("7rem").setFlexGrow(0);
+        changes.setItems(b.statusChanges());
+        changes.setAllRowsVisible(true);
+        section(getTranslation("briefing.status-changes"),
+                b.statusChanges().isEmpty() ? new Span(getTranslation("briefing.no-changes")) : changes);
+
+        var deadlines = new Grid<Briefing.DeadlineLine>();
+        deadlines.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        deadlines.addColumn(d -> getTranslation(b.deadlinesPassed().contains(d) ? "briefing.deadline.passed"
+                : "briefing.deadline." + d.kind())).setHeader("").setWidth("10rem").setFlexGrow(0);
+        deadlines.addColumn(d -> d.obligation() + " · " + d.title()).setHeader(getTranslation("briefing.obligation")).setFlexGrow(3);
+        deadlines.addColumn(d -> times.dateTime(d.at(), getLocale())).setHeader(getTranslation("briefing.when")).setWidth("11rem").setFlexGrow(0);
+        deadlines.addColumn(d -> getTranslation("timeliness." + d.timeliness())).setHeader(getTranslation("briefing.at-cut-off"))
+                .setWidth("12rem").setFlexGrow(0);
+        var allDeadlines = new ArrayList<Briefing.DeadlineLine>(b.deadlinesPassed());
+        allDeadlines.addAll(b.comingDeadlines());
+        deadlines.setItems(allDeadlines);
+        deadlines.setAllRowsVisible(true);
+        section(getTranslation("briefing.deadlines"), allDeadlines.isEmpty() ? new Span(getTranslation("briefing.no-deadlines")) : deadlines);
+
         var figures = new Grid<Briefing.Figure>();
         figures.addThemeVariants(GridVariant.LUMO_COMPACT);
         figures.addColumn(Briefing.Figure::name).setHeader(getTranslation("briefing.figure")).setFlexGrow(3);
@@ -215,6 +249,37 @@ class BriefingView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
         figures.setItems(b.figures());
         figures.setAllRowsVisible(true);
         section(getTranslation("briefing.figures"), figures);
+
+        var charts = new Div();
+        charts.addClassName("briefing-charts");
+        for (var chart : b.charts()) {
+            if (chart.empty()) {
+                charts.add(new Paragraph(getTranslation("briefing.chart-empty", chart.title())));
+                continue;
+            }
+            var image = new Image((DownloadHandler) event -> {
+                event.setContentType("image/png");
+                event.getOutputStream().write(drawing.png(chart, CHART_WIDTH, CHART_HEIGHT));
+            }, chart.title());
+            image.setWidth(CHART_WIDTH * 3 / 2 + "px");
+            image.setMaxWidth("100%");
+            charts.add(image);
+        }
+        section(getTranslation("briefing.charts"), charts);
+
+        var points = new Grid<Briefing.ObligationLine>();
+        points.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        points.addComponentColumn(o -> new Anchor("obligations/" + o.code(), o.code() + " · " + o.title()))
+                .setHeader(getTranslation("briefing.obligation")).setFlexGrow(3);
+        points.addColumn(o -> getTranslation("status." + o.status())).setHeader(getTranslation("briefing.status")).setWidth("11rem").setFlexGrow(0);
+        points.addColumn(o -> o.level() + "/3").setHeader(getTranslation("briefing.level")).setWidth("6rem").setFlexGrow(0);
+        points.addColumn(o -> getTranslation("timeliness." + o.timeliness())).setHeader(getTranslation("briefing.timeliness"))
+                .setWidth("12rem").setFlexGrow(0);
+        points.addColumn(o -> o.changesThisWeek() == 0 ? "–" : number(o.changesThisWeek()))
+                .setHeader(getTranslation("briefing.changes")).setWidth("8rem").setFlexGrow(0);
+        points.setItems(b.points().stream().flatMap(p -> p.obligations().stream()).toList());
+        points.setAllRowsVisible(true);
+        section(getTranslation("briefing.points"), points);
 
         var reports = new Grid<Briefing.ReportLine>();
         reports.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -226,7 +291,40 @@ class BriefingView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
         reports.setItems(b.notableReports());
         reports.setAllRowsVisible(true);
         section(getTranslation("briefing.notable"), b.notableReports().isEmpty() ? new Span(getTranslation("dashboard.none")) : reports);
+
+        var conflicts = new Grid<ClaimRow>();
+        conflicts.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        conflicts.addColumn(r -> r.first() ? day(r.conflict().day()) : "").setHeader(getTranslation("dashboard.date"))
+                .setWidth("9rem").setFlexGrow(0);
+        conflicts.addColumn(r -> r.first() ? r.conflict().subject() + " · " + r.conflict().figure() : "")
+                .setHeader(getTranslation("briefing.claim-subject")).setFlexGrow(2);
+        conflicts.addColumn(r -> r.claim().source() + " · " + r.claim().grade()).setHeader(getTranslation("report.source")).setFlexGrow(2);
+        conflicts.addColumn(r -> r.claim().value()).setHeader(getTranslation("briefing.claim")).setWidth("8rem").setFlexGrow(0);
+        conflicts.addComponentColumn(r -> new Anchor("reports/" + r.claim().reports().getFirst(),
+                r.claim().reports().size() == 1 ? getTranslation("briefing.report")
+                        : getTranslation("briefing.reports-n", number(r.claim().reports().size()))))
+                .setHeader(getTranslation("briefing.evidence")).setWidth("9rem").setFlexGrow(0);
+        var rows = new ArrayList<ClaimRow>();
+        for (var c : b.conflicts().subList(0, Math.min(b.conflicts().size(), Briefing.CONFLICTS_ON_PAPER))) {
+            for (int i = 0; i < c.claims().size(); i++) {
+                rows.add(new ClaimRow(c, c.claims().get(i), i == 0));
+            }
+        }
+        conflicts.setItems(rows);
+        conflicts.setAllRowsVisible(true);
+        var intro = new Paragraph(b.conflicts().size() > Briefing.CONFLICTS_ON_PAPER
+                ? getTranslation("briefing.conflicts-first", Briefing.CONFLICTS_ON_PAPER, number(b.conflicts().size()))
+                : getTranslation("briefing.conflicts-help"));
+        section(getTranslation("briefing.conflicts"), b.conflicts().isEmpty() ? new Span(getTranslation("dashboard.none"))
+                : new Div(intro, conflicts));
     }
+
+    /** A source's claim in the annex, the first of its conflict carrying the day and subject. */
+    private record ClaimRow(Briefing.Conflict conflict, Briefing.Claim claim, boolean first) {}
+
+    /** Charts are drawn at this size in points and shown half as large again, so that their text reads on a screen. */
+    static final int CHART_WIDTH = 480;
+    static final int CHART_HEIGHT = 210;
 
     private Anchor download(String label, String extension, String type, Writer writer) {
         return download(label, extension, type, writer, week.getValue());

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ceasefire.ccm.dashboard.ChartColours;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -15,12 +16,9 @@ final class ChartJson {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** Okabe-Ito, safe for the common colour-vision deficiencies. */
-    static final List<String> PALETTE = List.of("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9",
-            "#F0E442", "#000000");
-    static final String OPEN = "#009E73";
-    static final String RESTRICTED = "#E69F00";
-    static final String CLOSED = "#D55E00";
+    static final List<String> PALETTE = ChartColours.PALETTE;
+    static final String OPEN = ChartColours.OPEN;
+    static final String CLOSED = ChartColours.CLOSED;
 
     private ChartJson() {}
 

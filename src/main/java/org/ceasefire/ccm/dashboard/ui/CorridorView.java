@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.ceasefire.ccm.base.TimeFormats;
 import org.ceasefire.ccm.base.ui.EChart;
+import org.ceasefire.ccm.dashboard.ChartColours;
 import org.ceasefire.ccm.dashboard.CorridorDashboard;
 import org.ceasefire.ccm.dashboard.DashboardNotifier;
 import org.ceasefire.ccm.dashboard.DashboardQuery;
@@ -24,9 +25,6 @@ import org.ceasefire.ccm.dashboard.DashboardService;
 class CorridorView extends DashboardView {
 
     static final List<String> DIRECTIONS = List.of("TO_KARABAKH", "TO_ARMENIA", "BOTH", "NONE");
-    /** Fixed per direction, and never the vermilion and green that mean closed and open. */
-    static final Map<String, String> DIRECTION_COLOURS = Map.of("TO_KARABAKH", "#0072B2", "TO_ARMENIA", "#E69F00",
-            "BOTH", "#56B4E9", "NONE", "#6b7280");
 
     final Map<String, EChart> charts = new HashMap<>();
     List<CorridorDashboard.Corridor> shown = List.of();
@@ -106,13 +104,13 @@ class CorridorView extends DashboardView {
             }
             if (!data.isEmpty() || !"NONE".equals(direction)) {
                 series.add(obj("name", getTranslation("details.direction." + direction), "type", "bar", "stack", "vehicles",
-                        "barMaxWidth", 18, "data", data, "color", DIRECTION_COLOURS.get(direction)));
+                        "barMaxWidth", 18, "data", data, "color", ChartColours.DIRECTIONS.get(direction)));
             }
         }
         // the state of each day with reports, as a strip along the bottom; closures shaded over the whole chart
         var states = new ArrayList<Object>();
         for (var d : corridor.days()) {
-            states.add(obj("value", arr(d.date().toString(), 0), "itemStyle", obj("color", color(d.state())),
+            states.add(obj("value", arr(d.date().toString(), 0), "itemStyle", obj("color", ChartColours.state(d.state())),
                     "name", getTranslation("details.state." + d.state())));
         }
         var areas = new ArrayList<Object>();
@@ -129,11 +127,4 @@ class CorridorView extends DashboardView {
         return option;
     }
 
-    private static String color(String state) {
-        return switch (state) {
-            case "CLOSED" -> ChartJson.CLOSED;
-            case "RESTRICTED" -> ChartJson.RESTRICTED;
-            default -> ChartJson.OPEN;
-        };
-    }
 }
