@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param noticeWarning how long before a term's notice deadline the notice window is flagged as near
  * @param catalogue the folder holding one YAML file per agreement
  * @param lateAfter a report received this long after what it observes is marked as recorded late
+ * @param briefingCatchUpWeeks how many complete weeks back an hourly check archives a weekly briefing the Monday job
+ *     missed (a node down at 06:00, a failed run); 0 leaves it to the Monday job alone
  */
 @ConfigurationProperties("ccm")
 public record CcmProperties(
@@ -21,4 +23,5 @@ public record CcmProperties(
         @DefaultValue("72h") Duration dueSoon,
         @DefaultValue("90d") Duration noticeWarning,
         @DefaultValue("config/agreements") Path catalogue,
-        @DefaultValue("7d") Duration lateAfter) {}
+        @DefaultValue("7d") Duration lateAfter,
+        @DefaultValue("4") int briefingCatchUpWeeks) {}

@@ -3,12 +3,14 @@ package org.ceasefire.ccm.briefing;
 import java.io.ByteArrayOutputStream;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.ceasefire.ccm.base.CcmProperties;
 import org.ceasefire.ccm.base.Hashes;
+import org.ceasefire.ccm.base.NotFoundException;
+import org.ceasefire.ccm.dashboard.DashboardQuery;
 import org.ceasefire.ccm.security.AppRoles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,14 +30,23 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every Monday at 06:00 local time, produces the previous week's briefing in every format and stores it unchanged
- * with each file's SHA-256. On several nodes each runs the job; the week's primary key lets the first one store it
- * and the others find it done. The archive is listed in the briefing view and served byte for byte.
+ * with each file's SHA-256; an hourly check archives a week that run missed. On several nodes each runs the job: the
+ * first to claim the week (a row in {@code job_claim}) produces it and the others skip it, and the week's primary key
+ * keeps a second copy out whatever happens. The archive is listed in the briefing view and served byte for byte.
  */
 @Component
 public class BriefingArchive {
 
     public static final String SYSTEM_USER = "weekly-job";
     public static final List<String> FORMATS = List.of("pdf", "docx", "xlsx", "csv");
+
+    /** The local time of the Monday run. */
+    static final java.time.LocalTime RUN_AT = java.time.LocalTime.of(6, 0);
+    /** A claim older than this whose week is still not archived was left by a node that died; another may take it. */
+    static final java.time.Duration STALE = java.time.Duration.ofMinutes(30);
+    static final String JOB = "weekly-briefing";
+    /** This node in a claim: the host and the process. */
+    private static final String NODE = hostName() + "/" + ProcessHandle.current().pid();
 
     private static final Logger log = LoggerFactory.getLogger(BriefingArchive.class);
 
@@ -48,6 +59,7 @@ public class BriefingArchive {
     private final AsyncTaskExecutor executor;
     private final Clock clock;
     private final ZoneId zone;
+    private final int catchUpWeeks;
 
     BriefingArchive(BriefingService briefings, BriefingPdf pdf, BriefingDocx docx, BriefingXlsx xlsx, BriefingCsv csv,
             JdbcTemplate jdbc, Clock clock, CcmProperties properties, TaskScheduler scheduler,
@@ -61,26 +73,51 @@ public class BriefingArchive {
         this.jdbc = jdbc;
         this.clock = clock;
         this.zone = properties.zone();
+        this.catchUpWeeks = properties.briefingCatchUpWeeks();
         // in the configured zone, not the server's: Monday 06:00 in Baku and Yerevan
-        scheduler.schedule(this::archiveLastWeek, new CronTrigger("0 0 6 * * MON", zone));
-    }
-
-    /** The scheduled job: archives the week that ended last Sunday, unless a node already did. */
-    void archiveLastWeek() {
-        var week = IsoWeek.of(LocalDate.now(clock.withZone(zone))).previous();
-        try {
-            archive(org.ceasefire.ccm.dashboard.DashboardQuery.DEFAULT_AGREEMENT, week);
-        } catch (RuntimeException e) {
-            log.error("The weekly briefing of {} could not be archived: {}", week.label(), e.toString());
+        scheduler.schedule(() -> archiveDue(0), new CronTrigger("0 0 6 * * MON", zone));
+        if (catchUpWeeks > 0) {
+            // a week the Monday run missed (the node was down, the run failed) is archived within the hour
+            scheduler.schedule(() -> archiveDue(catchUpWeeks), new CronTrigger("0 17 * * * *", zone));
         }
     }
 
     /**
-     * Produces the week's briefing in every format and stores it, as the weekly job; false if it was archived before
-     * (by this node or another), in which case nothing changes.
+     * The scheduled job: archives the last week whose Monday 06:00 has come, and the {@code weeksBefore} weeks before
+     * it, oldest first, unless a node already did. A week that cannot be archived is logged and left for the next run.
+     */
+    void archiveDue(int weeksBefore) {
+        archiveDue(clock.instant(), weeksBefore);
+    }
+
+    void archiveDue(java.time.Instant instant, int weeksBefore) {
+        var now = instant.atZone(zone);
+        var thisMonday = now.toLocalDate().with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+        var due = IsoWeek.of(thisMonday).previous();
+        if (now.toLocalDateTime().isBefore(thisMonday.atTime(RUN_AT))) {
+            due = due.previous(); // this Monday's run has not come yet
+        }
+        var weeks = new ArrayList<IsoWeek>();
+        for (int i = 0; i <= weeksBefore; i++, due = due.previous()) {
+            weeks.addFirst(due);
+        }
+        for (var week : weeks) {
+            try {
+                archive(DashboardQuery.DEFAULT_AGREEMENT, week);
+            } catch (NotFoundException e) {
+                log.debug("No briefing for {}: {}", week.label(), e.getMessage()); // before the agreement took effect
+            } catch (RuntimeException e) {
+                log.error("The weekly briefing of {} could not be archived: {}", week.label(), e.toString());
+            }
+        }
+    }
+
+    /**
+     * Produces the week's briefing in every format and stores it, as the weekly job; false if it was archived before,
+     * or another node is producing it now, in which case nothing changes.
      */
     public boolean archive(String agreement, IsoWeek week) {
-        if (find(agreement, week).isPresent()) {
+        if (find(agreement, week).isPresent() || !claim(agreement + "/" + week.label())) {
             return false;
         }
         // as the weekly job's own user, on a thread of its own, whoever calls
@@ -92,13 +129,36 @@ public class BriefingArchive {
             return executor.submit(work).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            release(agreement + "/" + week.label());
             throw new IllegalStateException("interrupted while archiving " + week.label(), e);
         } catch (ExecutionException e) {
+            release(agreement + "/" + week.label());
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    /**
+     * Claims a run for this node: true if no node holds it, or if the node that did claimed it more than
+     * {@link #STALE} ago and has not finished (it died); of several nodes taking over a stale claim, one wins.
+     */
+    boolean claim(String runKey) {
+        var now = clock.instant();
+        try {
+            jdbc.update("insert into job_claim (job, run_key, claimed_by, claimed_at) values (?, ?, ?, ?)", JOB, runKey, NODE,
+                    Timestamp.from(now));
+            return true;
+        } catch (DuplicateKeyException e) {
+            return jdbc.update("update job_claim set claimed_by = ?, claimed_at = ? where job = ? and run_key = ? and claimed_at < ?",
+                    NODE, Timestamp.from(now), JOB, runKey, Timestamp.from(now.minus(STALE))) == 1;
+        }
+    }
+
+    /** Gives a failed run back, so that the next check tries again at once. */
+    private void release(String runKey) {
+        jdbc.update("delete from job_claim where job = ? and run_key = ? and claimed_by = ?", JOB, runKey, NODE);
     }
 
     private boolean store(String agreement, IsoWeek week) {
@@ -139,6 +199,14 @@ public class BriefingArchive {
         }
         return jdbc.query("select " + format + " from briefing_archive where agreement_code = ? and iso_week = ?",
                 (rs, n) -> rs.getBytes(1), agreement, week.label()).stream().findFirst();
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "unknown-host";
+        }
     }
 
     private Optional<String> find(String agreement, IsoWeek week) {

@@ -23,6 +23,9 @@ class BriefingArchiveIT {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @Test
     void a_week_is_archived_once_and_served_unchanged_with_the_hash_listed() throws Exception {
         var week = IsoWeek.parse("2021-W02");
@@ -48,6 +51,35 @@ class BriefingArchiveIT {
         var csv = mvc.perform(get("/api/v1/briefings/archive/2021-W02").param("format", "csv").with(user("briefer").roles("BRIEFER")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         assertThat(Hashes.sha256(csv)).isEqualTo(entry.get("sha256").get(3).asString());
+    }
+
+    @Test
+    void the_check_archives_the_weeks_whose_monday_run_has_come_and_only_those() {
+        // Monday 1 March 2021, 07:00 local: the run for 2021-W08 has come; with two weeks of catch-up W06 and W07 too
+        archive.archiveDue(java.time.OffsetDateTime.parse("2021-03-01T07:00:00+04:00").toInstant(), 2);
+        assertThat(archived()).contains("2021-W06", "2021-W07", "2021-W08").doesNotContain("2021-W05", "2021-W09");
+
+        // Monday 22 March, 05:59 local: 2021-W11's run is a minute away, so only 2021-W10 is due
+        archive.archiveDue(java.time.OffsetDateTime.parse("2021-03-22T05:59:00+04:00").toInstant(), 0);
+        assertThat(archived()).contains("2021-W10").doesNotContain("2021-W11");
+    }
+
+    @Test
+    void a_week_another_node_is_producing_is_left_to_it_until_its_claim_goes_stale() {
+        var week = IsoWeek.parse("2021-W20");
+        jdbc.update("insert into job_claim (job, run_key, claimed_by, claimed_at) values (?, ?, ?, ?)", BriefingArchive.JOB,
+                "nk-2020-11-10/2021-W20", "other-node/1", java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(600)));
+        assertThat(archive.archive("nk-2020-11-10", week)).as("claimed ten minutes ago by a node still at work").isFalse();
+        assertThat(archived()).doesNotContain("2021-W20");
+
+        jdbc.update("update job_claim set claimed_at = ? where run_key = ?",
+                java.sql.Timestamp.from(java.time.Instant.now().minus(BriefingArchive.STALE).minusSeconds(60)), "nk-2020-11-10/2021-W20");
+        assertThat(archive.archive("nk-2020-11-10", week)).as("that node died: its stale claim is taken over").isTrue();
+        assertThat(archived()).contains("2021-W20");
+    }
+
+    private java.util.List<String> archived() {
+        return jdbc.queryForList("select iso_week from briefing_archive", String.class);
     }
 
     @Test
