@@ -3,6 +3,7 @@ package org.ceasefire.ccm.briefing;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -11,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * instant in the zone), who produced it when, a summary in sentences, the week's status changes with their
  * justifications, deadlines passed and coming, key figures beside the previous week's, the charts of the week's figures
  * (as data: every rendering draws them the same way), the reports cited and the week's notable verified reports, the
- * annex of conflicting claims, and a note on method.
+ * annex of conflicting claims, and a note on method; all of it in one of the product's languages.
  */
 public record Briefing(
         String agreement,
@@ -33,7 +34,8 @@ public record Briefing(
         List<ReportLine> citedReports,
         List<ReportLine> notableReports,
         List<Conflict> conflicts,
-        List<String> method) {
+        List<String> method,
+        Locale language) {
 
     /** Conflicting claims the PDF and the Word document print; the data annex lists them all. */
     public static final int CONFLICTS_ON_PAPER = 60;

@@ -5,15 +5,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.util.Units;
 import org.apache.poi.xwpf.usermodel.Document;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.ceasefire.ccm.base.CcmProperties;
+import org.ceasefire.ccm.base.ui.Translations;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,58 +27,63 @@ public class BriefingDocx {
     static final int CHART_HEIGHT = 190;
 
     private final ChartDrawing charts;
+    private final Translations translations;
     private final ZoneId zone;
 
-    BriefingDocx(ChartDrawing charts, CcmProperties properties) {
+    BriefingDocx(ChartDrawing charts, Translations translations, CcmProperties properties) {
         this.charts = charts;
+        this.translations = translations;
         this.zone = properties.zone();
     }
 
     public byte[] render(Briefing b) {
+        var t = new BriefingText(translations, b.language(), zone);
         try (var doc = new XWPFDocument(); var out = new ByteArrayOutputStream()) {
-            doc.getProperties().getCoreProperties().setTitle("Weekly briefing " + b.week());
+            doc.getProperties().getCoreProperties().setTitle(t.t("title", b.week()));
             doc.getProperties().getCoreProperties().setCreator("Ceasefire Monitor");
-            heading(doc, "Weekly briefing, ISO week " + b.week(), 18);
+            heading(doc, t.t("heading", b.week()), 18);
             text(doc, b.agreementTitle() + " (" + b.agreement() + ")");
-            text(doc, "Week: " + b.from() + " to " + b.to() + " (Monday to Sunday, " + b.zone() + ")");
-            text(doc, "Cut-off: " + when(b.cutOff()) + " " + b.zone() + " (the end of Sunday)");
-            text(doc, "Produced " + when(b.producedAt()) + " " + b.zone() + " by " + b.producedBy());
+            text(doc, t.t("meta.week") + ": " + t.t("meta.week-value", t.day(b.from()), t.day(b.to()), b.zone()));
+            text(doc, t.t("meta.cut-off") + ": " + t.t("meta.cut-off-value", t.when(b.cutOff()), b.zone()));
+            text(doc, t.t("meta.produced") + ": " + t.t("meta.produced-value", t.when(b.producedAt()), b.producedBy()));
 
-            heading(doc, "Summary", 14);
+            heading(doc, t.t("summary"), 14);
             b.summary().forEach(s -> text(doc, "• " + s));
 
-            heading(doc, "Status changes this week", 14);
+            heading(doc, t.t("status-changes"), 14);
             if (b.statusChanges().isEmpty()) {
-                text(doc, "No obligation changed status this week.");
+                text(doc, t.t("summary.no-changes"));
             } else {
-                var t = table(doc, "Code", "Obligation", "New status", "Effective", "Justification", "Evidence");
+                var table = table(doc, t.t("col.code"), t.t("col.obligation"), t.t("col.new-status"), t.t("col.effective"),
+                        t.t("col.justification"), t.t("col.evidence"));
                 for (var c : b.statusChanges()) {
-                    row(t, c.obligation(), c.title(), words(c.status()) + " (level " + c.level() + "/3)", when(c.effectiveAt()),
+                    row(table, c.obligation(), c.title(), t.t("status-level", t.status(c.status()), c.level()), t.when(c.effectiveAt()),
                             c.justification(), String.join(", ", c.evidence().stream().map(Object::toString).toList()));
                 }
             }
 
-            heading(doc, "Deadlines", 14);
+            heading(doc, t.t("deadlines"), 14);
             if (b.deadlinesPassed().isEmpty() && b.comingDeadlines().isEmpty()) {
-                text(doc, "No deadline fell this week, and none falls in the next 14 days.");
+                text(doc, t.t("no-deadlines"));
             } else {
-                var t = table(doc, "", "Code", "Obligation", "When", "At the cut-off");
-                b.deadlinesPassed().forEach(d -> row(t, "Passed", d.obligation(), d.title(), when(d.at()), words(d.timeliness())));
-                b.comingDeadlines().forEach(d -> row(t, d.kind().equals("NOTICE_DEADLINE") ? "Notice due" : "Coming",
-                        d.obligation(), d.title(), when(d.at()), words(d.timeliness())));
+                var table = table(doc, "", t.t("col.code"), t.t("col.obligation"), t.t("col.when"), t.t("col.at-cut-off"));
+                b.deadlinesPassed().forEach(d -> row(table, t.t("deadline.passed"), d.obligation(), d.title(), t.when(d.at()),
+                        t.timeliness(d.timeliness())));
+                b.comingDeadlines().forEach(d -> row(table, t.t("deadline." + d.kind()), d.obligation(), d.title(), t.when(d.at()),
+                        t.timeliness(d.timeliness())));
             }
 
-            heading(doc, "Key figures", 14);
-            var figures = table(doc, "Figure", "This week", "Previous week", "Unit");
-            b.figures().forEach(f -> row(figures, f.name(), Long.toString(f.thisWeek()), Long.toString(f.previousWeek()), f.unit()));
+            heading(doc, t.t("figures"), 14);
+            var figures = table(doc, t.t("col.figure"), t.t("col.this-week"), t.t("col.previous-week"), t.t("col.unit"));
+            b.figures().forEach(f -> row(figures, f.name(), t.number(f.thisWeek()), t.number(f.previousWeek()), f.unit()));
 
-            heading(doc, "Charts of the week", 14);
+            heading(doc, t.t("charts"), 14);
             for (var chart : b.charts()) {
                 if (chart.empty()) {
-                    text(doc, chart.title() + ": nothing reported this week.");
+                    text(doc, t.t("chart-empty", chart.title()));
                     continue;
                 }
-                var png = charts.png(chart, CHART_WIDTH, CHART_HEIGHT);
+                var png = charts.png(chart, t.locale(), CHART_WIDTH, CHART_HEIGHT);
                 try (var in = new ByteArrayInputStream(png)) {
                     doc.createParagraph().createRun().addPicture(in, Document.PICTURE_TYPE_PNG, chart.title() + ".png",
                             Units.toEMU(CHART_WIDTH), Units.toEMU(CHART_HEIGHT));
@@ -88,36 +92,37 @@ public class BriefingDocx {
                 }
             }
 
-            heading(doc, "Per point of the agreement", 14);
-            var points = table(doc, "Code", "Obligation", "Status", "Level", "Timeliness", "Changes this week");
+            heading(doc, t.t("points"), 14);
+            var points = table(doc, t.t("col.code"), t.t("col.obligation"), t.t("col.status"), t.t("col.level"), t.t("col.timeliness"),
+                    t.t("col.changes"));
             for (var point : b.points()) {
-                row(points, "", "Point " + point.number() + ": " + point.title(), "", "", "", "");
+                row(points, "", t.t("point", point.number(), point.title()), "", "", "", "");
                 for (var o : point.obligations()) {
-                    row(points, o.code(), o.title(), words(o.status()), o.level() + "/3", words(o.timeliness()),
-                            Integer.toString(o.changesThisWeek()));
+                    row(points, o.code(), o.title(), t.status(o.status()), o.level() + "/3", t.timeliness(o.timeliness()),
+                            o.changesThisWeek() == 0 ? "–" : t.number(o.changesThisWeek()));
                 }
             }
 
-            reports(doc, "Reports cited as evidence", b.citedReports());
-            reports(doc, "Notable verified reports of the week", b.notableReports());
+            reports(doc, t, t.t("cited"), b.citedReports());
+            reports(doc, t, t.t("notable"), b.notableReports());
 
-            heading(doc, "Method", 14);
+            heading(doc, t.t("method"), 14);
             b.method().forEach(m -> text(doc, m));
 
-            heading(doc, "Annex: conflicting claims", 14);
-            text(doc, BriefingPdf.ANNEX_INTRO);
+            heading(doc, t.t("annex"), 14);
+            text(doc, t.t("annex-intro"));
             if (b.conflicts().isEmpty()) {
-                text(doc, "None this week.");
+                text(doc, t.t("annex-none"));
             } else {
                 var shown = b.conflicts().subList(0, Math.min(b.conflicts().size(), Briefing.CONFLICTS_ON_PAPER));
                 if (shown.size() < b.conflicts().size()) {
-                    text(doc, "The first " + shown.size() + " of " + b.conflicts().size()
-                            + " in order of day; the data annex (XLSX) lists every one.");
+                    text(doc, t.t("annex-first", shown.size(), b.conflicts().size()));
                 }
-                var t = table(doc, "Day", "Subject", "Figure", "Source", "Grade", "Claim", "Reports");
+                var table = table(doc, t.t("col.day"), t.t("col.subject"), t.t("col.figure"), t.t("col.source"), t.t("col.grade"),
+                        t.t("col.claim"), t.t("col.reports"));
                 for (var c : shown) {
                     for (var claim : c.claims()) {
-                        row(t, c.day().toString(), c.subject(), c.figure(), claim.source(), claim.grade(), claim.value(),
+                        row(table, t.shortDay(c.day()), c.subject(), c.figure(), claim.source(), claim.grade(), claim.value(),
                                 String.join(", ", claim.reports().stream().map(Object::toString).toList()));
                     }
                 }
@@ -129,14 +134,15 @@ public class BriefingDocx {
         }
     }
 
-    private void reports(XWPFDocument doc, String title, List<Briefing.ReportLine> lines) {
+    private void reports(XWPFDocument doc, BriefingText t, String title, List<Briefing.ReportLine> lines) {
         heading(doc, title, 14);
         if (lines.isEmpty()) {
-            text(doc, "None.");
+            text(doc, t.t("none"));
             return;
         }
-        var t = table(doc, "Observed", "Area", "Summary", "Source", "Grade", "Report");
-        lines.forEach(r -> row(t, when(r.observedAt()), words(r.area()), r.summary(), r.source(), r.grade(), r.id().toString()));
+        var table = table(doc, t.t("col.observed"), t.t("col.area"), t.t("col.summary"), t.t("col.source"), t.t("col.grade"),
+                t.t("col.report"));
+        lines.forEach(r -> row(table, t.when(r.observedAt()), t.area(r.area()), r.summary(), r.source(), r.grade(), r.id().toString()));
     }
 
     private static void heading(XWPFDocument doc, String text, int size) {
@@ -168,14 +174,5 @@ public class BriefingDocx {
         for (int i = 0; i < values.length; i++) {
             row.getCell(i).setText(values[i]);
         }
-    }
-
-    private String when(java.time.Instant at) {
-        return DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH).format(at.atZone(zone));
-    }
-
-    static String words(String constant) {
-        var s = constant.toLowerCase(Locale.ROOT).replace('_', ' ');
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

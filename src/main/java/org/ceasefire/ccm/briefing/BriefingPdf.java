@@ -2,10 +2,9 @@ package org.ceasefire.ccm.briefing;
 
 import java.io.ByteArrayOutputStream;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import org.ceasefire.ccm.base.CcmProperties;
+import org.ceasefire.ccm.base.ui.Translations;
 import org.openpdf.text.Chunk;
 import org.openpdf.text.Document;
 import org.openpdf.text.Element;
@@ -35,32 +34,35 @@ public class BriefingPdf {
     private final BaseFont regular;
     private final BaseFont bold;
     private final ChartDrawing charts;
+    private final Translations translations;
     private final ZoneId zone;
 
-    BriefingPdf(BriefingFonts fonts, ChartDrawing charts, CcmProperties properties) {
+    BriefingPdf(BriefingFonts fonts, ChartDrawing charts, Translations translations, CcmProperties properties) {
         this.regular = fonts.regular;
         this.bold = fonts.bold;
         this.charts = charts;
+        this.translations = translations;
         this.zone = properties.zone();
     }
 
     public byte[] render(Briefing b) {
+        var t = new BriefingText(translations, b.language(), zone);
         var out = new ByteArrayOutputStream();
         var document = new Document(PageSize.A4, 48, 48, 54, 54);
         try {
             var writer = PdfWriter.getInstance(document, out);
-            document.addTitle("Weekly briefing " + b.week() + ": " + b.agreementTitle());
-            document.addSubject("Ceasefire Monitor weekly briefing");
+            document.addTitle(t.t("title", b.week()) + ": " + b.agreementTitle());
+            document.addSubject(t.t("subject"));
             document.addCreator("Ceasefire Monitor");
+            var footer = t.t("footer", b.week(), t.when(b.cutOff()), b.zone());
             writer.setPageEvent(new org.openpdf.text.pdf.PdfPageEventHelper() {
                 @Override
                 public void onEndPage(PdfWriter w, Document d) {
                     var cb = w.getDirectContent();
                     cb.beginText();
                     cb.setFontAndSize(regular, 8);
-                    cb.showTextAligned(Element.ALIGN_LEFT, "Weekly briefing " + b.week() + " · cut-off " + when(b.cutOff()) + " " + b.zone()
-                            + " · verified reports only", d.left(), d.bottom() - 24, 0);
-                    cb.showTextAligned(Element.ALIGN_RIGHT, "page " + w.getPageNumber(), d.right(), d.bottom() - 24, 0);
+                    cb.showTextAligned(Element.ALIGN_LEFT, footer, d.left(), d.bottom() - 24, 0);
+                    cb.showTextAligned(Element.ALIGN_RIGHT, t.t("page", w.getPageNumber()), d.right(), d.bottom() - 24, 0);
                     cb.endText();
                 }
             });
@@ -70,16 +72,16 @@ public class BriefingPdf {
             var text = new Font(regular, 9.5f);
             var small = new Font(regular, 8.5f);
 
-            document.add(new Paragraph("Weekly briefing, ISO week " + b.week(), h1));
+            document.add(new Paragraph(t.t("heading", b.week()), h1));
             document.add(new Paragraph(b.agreementTitle() + " (" + b.agreement() + ")", text));
             var meta = table(new float[] {1.2f, 3.8f});
-            row(meta, small, "Week", day(b.from()) + " to " + day(b.to()) + " (Monday to Sunday, " + b.zone() + ")");
-            row(meta, small, "Cut-off", when(b.cutOff()) + " " + b.zone() + " (the end of Sunday): reports observed and decisions effective before this instant");
-            row(meta, small, "Time zone", b.zone());
-            row(meta, small, "Produced", when(b.producedAt()) + " by " + b.producedBy());
+            row(meta, small, t.t("meta.week"), t.t("meta.week-value", t.day(b.from()), t.day(b.to()), b.zone()));
+            row(meta, small, t.t("meta.cut-off"), t.t("meta.cut-off-value", t.when(b.cutOff()), b.zone()));
+            row(meta, small, t.t("meta.zone"), b.zone());
+            row(meta, small, t.t("meta.produced"), t.t("meta.produced-value", t.when(b.producedAt()), b.producedBy()));
             document.add(space(meta));
 
-            document.add(new Paragraph("Summary", h2));
+            document.add(new Paragraph(t.t("summary"), h2));
             for (var sentence : b.summary()) {
                 var p = new Paragraph(new Chunk("•  " + sentence, text));
                 p.setIndentationLeft(10);
@@ -87,85 +89,96 @@ public class BriefingPdf {
                 document.add(p);
             }
 
-            document.add(heading("Status changes this week", h2));
+            document.add(heading(t.t("status-changes"), h2));
             if (b.statusChanges().isEmpty()) {
-                document.add(new Paragraph("No obligation changed status this week.", text));
+                document.add(new Paragraph(t.t("summary.no-changes"), text));
             } else {
-                var t = table(new float[] {0.7f, 2.2f, 1.2f, 1.3f, 3.6f});
-                header(t, small, "Code", "Obligation", "New status", "Effective", "Justification");
+                var table = table(new float[] {0.7f, 2.2f, 1.2f, 1.3f, 3.6f});
+                header(table, small, t.t("col.code"), t.t("col.obligation"), t.t("col.new-status"), t.t("col.effective"),
+                        t.t("col.justification"));
                 for (var c : b.statusChanges()) {
-                    cells(t, small, c.obligation(), c.title(), words(c.status()) + " (level " + c.level() + "/3)",
-                            when(c.effectiveAt()), c.justification());
+                    cells(table, small, c.obligation(), c.title(), t.t("status-level", t.status(c.status()), c.level()),
+                            t.when(c.effectiveAt()), c.justification());
                     // ids on a line of their own, across the table, so that none is broken where it can be copied
-                    span(t, small, (c.evidence().isEmpty() ? "No report cited"
-                            : "Evidence: " + String.join(", ", c.evidence().stream().map(Object::toString).toList()))
-                            + " · decided by " + c.decidedBy());
+                    span(table, small, (c.evidence().isEmpty() ? t.t("no-evidence")
+                            : t.t("evidence", String.join(", ", c.evidence().stream().map(Object::toString).toList())))
+                            + " · " + t.t("decided-by", c.decidedBy()));
                 }
-                document.add(t);
+                document.add(table);
             }
 
-            document.add(heading("Deadlines", h2));
+            document.add(heading(t.t("deadlines"), h2));
             if (b.deadlinesPassed().isEmpty() && b.comingDeadlines().isEmpty()) {
-                document.add(new Paragraph("No deadline fell this week, and none falls in the next 14 days.", text));
+                document.add(new Paragraph(t.t("no-deadlines"), text));
             } else {
-                var t = table(new float[] {1.1f, 0.7f, 3.2f, 1.6f, 1.4f});
-                header(t, small, "", "Code", "Obligation", "When", "At the cut-off");
-                b.deadlinesPassed().forEach(d -> cells(t, small, "Passed", d.obligation(), d.title(), when(d.at()), words(d.timeliness())));
-                b.comingDeadlines().forEach(d -> cells(t, small, d.kind().equals("NOTICE_DEADLINE") ? "Notice due" : "Coming",
-                        d.obligation(), d.title(), when(d.at()), words(d.timeliness())));
-                document.add(t);
+                var table = table(new float[] {1.1f, 0.7f, 3.2f, 1.6f, 1.4f});
+                header(table, small, "", t.t("col.code"), t.t("col.obligation"), t.t("col.when"), t.t("col.at-cut-off"));
+                b.deadlinesPassed().forEach(d -> cells(table, small, t.t("deadline.passed"), d.obligation(), d.title(), t.when(d.at()),
+                        t.timeliness(d.timeliness())));
+                b.comingDeadlines().forEach(d -> cells(table, small, t.t("deadline." + d.kind()), d.obligation(), d.title(),
+                        t.when(d.at()), t.timeliness(d.timeliness())));
+                document.add(table);
             }
 
-            document.add(heading("Key figures", h2));
+            document.add(heading(t.t("figures"), h2));
             var figures = table(new float[] {3.6f, 1.2f, 1.2f, 1.0f});
-            header(figures, small, "Figure", "This week", "Previous week", "Unit");
+            header(figures, small, t.t("col.figure"), t.t("col.this-week"), t.t("col.previous-week"), t.t("col.unit"));
             for (var f : b.figures()) {
-                cells(figures, small, f.name(), number(f.thisWeek()), number(f.previousWeek()), f.unit());
+                cells(figures, small, f.name(), t.number(f.thisWeek()), t.number(f.previousWeek()), f.unit());
             }
             document.add(figures);
 
-            document.add(heading("Charts of the week", h2));
+            // the heading shares a block with the first chart, so that it never ends a page alone
+            var chartBlock = block();
+            chartBlock.addCell(plain(heading(t.t("charts"), h2)));
             for (var chart : b.charts()) {
                 if (chart.empty()) {
-                    document.add(new Paragraph(chart.title() + ": nothing reported this week.", text));
+                    chartBlock.addCell(plain(new Paragraph(t.t("chart-empty", chart.title()), text)));
                     continue;
                 }
                 var width = document.right() - document.left();
                 var template = writer.getDirectContent().createTemplate(width, CHART_HEIGHT);
-                charts.draw(chart, template, width, CHART_HEIGHT);
-                var image = Image.getInstance(template);
-                image.setSpacingBefore(4);
-                image.setSpacingAfter(8);
-                document.add(image);
+                charts.draw(chart, t.locale(), template, width, CHART_HEIGHT);
+                var cell = new PdfPCell(Image.getInstance(template), false);
+                cell.setBorder(0);
+                cell.setPaddingTop(4);
+                cell.setPaddingBottom(8);
+                chartBlock.addCell(cell);
+                document.add(chartBlock);
+                chartBlock = block();
+            }
+            if (chartBlock.size() > 0) {
+                document.add(chartBlock);
             }
 
-            document.add(heading("Per point of the agreement", h2));
-            var points = table(new float[] {0.6f, 3.4f, 1.6f, 0.7f, 1.5f, 0.9f});
-            header(points, small, "Code", "Obligation", "Status", "Level", "Timeliness", "Changes");
+            document.add(heading(t.t("points"), h2));
+            var points = table(new float[] {0.6f, 3.0f, 1.6f, 0.95f, 1.6f, 1.15f});
+            header(points, small, t.t("col.code"), t.t("col.obligation"), t.t("col.status"), t.t("col.level"), t.t("col.timeliness"),
+                    t.t("col.changes"));
             for (var point : b.points()) {
-                var title = new PdfPCell(new Phrase("Point " + point.number() + ": " + point.title(), new Font(bold, small.getSize())));
+                var title = new PdfPCell(new Phrase(t.t("point", point.number(), point.title()), new Font(bold, small.getSize())));
                 title.setColspan(6);
                 title.setPadding(4);
                 title.setBackgroundColor(new java.awt.Color(0xF3, 0xF4, 0xF6));
                 points.addCell(title);
                 for (var o : point.obligations()) {
-                    cells(points, small, o.code(), o.title(), words(o.status()), o.level() + "/3", words(o.timeliness()),
-                            o.changesThisWeek() == 0 ? "–" : Integer.toString(o.changesThisWeek()));
+                    cells(points, small, o.code(), o.title(), t.status(o.status()), o.level() + "/3", t.timeliness(o.timeliness()),
+                            o.changesThisWeek() == 0 ? "–" : t.number(o.changesThisWeek()));
                 }
             }
             document.add(points);
 
-            reports(document, "Reports cited as evidence", b.citedReports(), h2, small, text);
-            reports(document, "Notable verified reports of the week", b.notableReports(), h2, small, text);
+            reports(document, t, t.t("cited"), b.citedReports(), h2, small, text);
+            reports(document, t, t.t("notable"), b.notableReports(), h2, small, text);
 
-            document.add(heading("Method", h2));
+            document.add(heading(t.t("method"), h2));
             for (var line : b.method()) {
                 var p = new Paragraph(line, small);
                 p.setSpacingAfter(2);
                 document.add(p);
             }
 
-            conflicts(document, b, h2, small, text);
+            conflicts(document, t, b, h2, small, text);
             document.close();
         } catch (RuntimeException e) {
             if (document.isOpen()) {
@@ -176,57 +189,67 @@ public class BriefingPdf {
         return out.toByteArray();
     }
 
-    private void reports(Document document, String title, List<Briefing.ReportLine> lines, Font h2, Font small, Font text) {
+    private void reports(Document document, BriefingText t, String title, List<Briefing.ReportLine> lines, Font h2, Font small,
+            Font text) {
         document.add(heading(title, h2));
         if (lines.isEmpty()) {
-            document.add(new Paragraph("None.", text));
+            document.add(new Paragraph(t.t("none"), text));
             return;
         }
-        var t = table(new float[] {1.3f, 1.1f, 3.2f, 1.9f, 0.6f});
-        header(t, small, "Observed", "Area", "Summary", "Source", "Grade");
+        var table = table(new float[] {1.3f, 1.1f, 3.2f, 1.9f, 0.6f});
+        header(table, small, t.t("col.observed"), t.t("col.area"), t.t("col.summary"), t.t("col.source"), t.t("col.grade"));
         for (var r : lines) {
-            cells(t, small, when(r.observedAt()), words(r.area()), r.summary() + (r.location() == null ? "" : " (" + r.location() + ")"),
-                    r.source() + " (" + kind(r.sourceKind()) + ")", r.grade());
-            span(t, small, "Report " + r.id());
+            cells(table, small, t.when(r.observedAt()), t.area(r.area()), r.summary() + (r.location() == null ? "" : " (" + r.location() + ")"),
+                    r.source() + " (" + t.sourceKind(r.sourceKind()) + ")", r.grade());
+            span(table, small, t.t("report", r.id().toString()));
         }
-        document.add(t);
+        document.add(table);
     }
 
-    private void conflicts(Document document, Briefing b, Font h2, Font small, Font text) {
-        document.add(heading("Annex: conflicting claims", h2));
-        document.add(new Paragraph(ANNEX_INTRO, small));
+    private void conflicts(Document document, BriefingText t, Briefing b, Font h2, Font small, Font text) {
+        document.add(heading(t.t("annex"), h2));
+        document.add(new Paragraph(t.t("annex-intro"), small));
         if (b.conflicts().isEmpty()) {
-            document.add(new Paragraph("None this week.", text));
+            document.add(new Paragraph(t.t("annex-none"), text));
             return;
         }
         var shown = b.conflicts().subList(0, Math.min(b.conflicts().size(), Briefing.CONFLICTS_ON_PAPER));
         if (shown.size() < b.conflicts().size()) {
-            document.add(new Paragraph("The first " + shown.size() + " of " + number(b.conflicts().size())
-                    + " in order of day; the data annex (XLSX) lists every one.", small));
+            document.add(new Paragraph(t.t("annex-first", shown.size(), b.conflicts().size()), small));
         }
-        var t = table(new float[] {1.1f, 2.4f, 1.1f, 2.6f, 0.8f, 1.0f});
-        header(t, small, "Day", "Subject", "Figure", "Source", "Grade", "Claim");
+        var table = table(new float[] {1.1f, 2.4f, 1.1f, 2.6f, 0.8f, 1.0f});
+        header(table, small, t.t("col.day"), t.t("col.subject"), t.t("col.figure"), t.t("col.source"), t.t("col.grade"), t.t("col.claim"));
         for (var c : shown) {
             var first = true;
             for (var claim : c.claims()) {
-                cells(t, small, first ? shortDay(c.day()) : "", first ? c.subject() : "", first ? c.figure() : "", claim.source(),
+                cells(table, small, first ? t.shortDay(c.day()) : "", first ? c.subject() : "", first ? c.figure() : "", claim.source(),
                         claim.grade(), claim.value());
                 first = false;
             }
-            span(t, small, "Reports: " + reportIds(c));
+            span(table, small, t.t("annex-reports", reportIds(t, c)));
         }
-        document.add(t);
+        document.add(table);
     }
 
-    static final String ANNEX_INTRO = "Figures for the same thing on the same local day that different sources gave"
-            + " differently: a source's single events of the day added up, or its latest running total or level of the day,"
-            + " as the dashboards take them. A difference is not an error in itself; sources count at different times and"
-            + " places. Incidents are compared only where a place is named.";
-
-    static String reportIds(Briefing.Conflict c) {
+    static String reportIds(BriefingText t, Briefing.Conflict c) {
         var ids = c.claims().stream().flatMap(claim -> claim.reports().stream()).map(Object::toString).toList();
-        return ids.size() <= 6 ? String.join(", ", ids)
-                : String.join(", ", ids.subList(0, 6)) + " and " + (ids.size() - 6) + " more";
+        return ids.size() <= 6 ? String.join(", ", ids) : t.t("annex-more", String.join(", ", ids.subList(0, 6)), ids.size() - 6);
+    }
+
+    /** A one-column table without borders that the page does not split. */
+    private static PdfPTable block() {
+        var t = new PdfPTable(1);
+        t.setWidthPercentage(100);
+        t.setKeepTogether(true);
+        return t;
+    }
+
+    private static PdfPCell plain(Paragraph p) {
+        var cell = new PdfPCell();
+        cell.setBorder(0);
+        cell.setPadding(0);
+        cell.addElement(p);
+        return cell;
     }
 
     private static Paragraph heading(String title, Font font) {
@@ -285,30 +308,4 @@ public class BriefingPdf {
         c.setBorderWidthTop(0);
         t.addCell(c);
     }
-
-    private static String kind(String sourceKind) {
-        return sourceKind.length() <= 3 ? sourceKind : words(sourceKind);
-    }
-
-    private String when(java.time.Instant at) {
-        return DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH).format(at.atZone(zone));
-    }
-
-    private static String day(java.time.LocalDate day) {
-        return DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).format(day);
-    }
-
-    private static String shortDay(java.time.LocalDate day) {
-        return DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).format(day);
-    }
-
-    private static String number(long n) {
-        return String.format(Locale.ENGLISH, "%,d", n);
-    }
-
-    private static String words(String constant) {
-        var s = constant.toLowerCase(Locale.ROOT).replace('_', ' ');
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
 }

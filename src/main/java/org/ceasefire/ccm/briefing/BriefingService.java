@@ -19,6 +19,7 @@ import org.ceasefire.ccm.agreement.ObligationKind;
 import org.ceasefire.ccm.agreement.ObligationService;
 import org.ceasefire.ccm.base.CcmProperties;
 import org.ceasefire.ccm.base.NotFoundException;
+import org.ceasefire.ccm.base.ui.Translations;
 import org.ceasefire.ccm.dashboard.DashboardQuery;
 import org.ceasefire.ccm.dashboard.DashboardService;
 import org.ceasefire.ccm.reporting.ReportFact;
@@ -52,11 +53,13 @@ public class BriefingService {
     private final ReportService reports;
     private final CurrentUser currentUser;
     private final WeekCharts charts;
+    private final Translations translations;
     private final Clock clock;
     private final ZoneId zone;
 
     BriefingService(AgreementService agreements, ObligationService obligations, DashboardService dashboards, ReportFacts facts,
-            ReportService reports, CurrentUser currentUser, Clock clock, CcmProperties properties) {
+            ReportService reports, CurrentUser currentUser, Clock clock, CcmProperties properties, Translations translations) {
+        this.translations = translations;
         this.agreements = agreements;
         this.obligations = obligations;
         this.dashboards = dashboards;
@@ -73,7 +76,14 @@ public class BriefingService {
         // the class's @PreAuthorize does the check
     }
 
+    /** The week's briefing in English. */
     public Briefing compose(String agreementCode, IsoWeek week) {
+        return compose(agreementCode, week, Locale.ENGLISH);
+    }
+
+    /** The week's briefing in the language closest to {@code language} among the product's four. */
+    public Briefing compose(String agreementCode, IsoWeek week, Locale language) {
+        var text = new BriefingText(translations, language, zone);
         var agreement = agreements.list().stream().filter(a -> a.code().equals(agreementCode)).findFirst()
                 .orElseThrow(() -> new NotFoundException("There is no agreement with the code '" + agreementCode + "'."));
         var start = week.start(zone);
@@ -116,12 +126,12 @@ public class BriefingService {
         coming.sort(Comparator.comparing(Briefing.DeadlineLine::at));
 
         var figures = List.of(
-                figure("Persons received in prisoner exchanges", "persons", agreementCode, week, this::exchanged),
-                figure("Refugee returns less departures (event figures)", "persons", agreementCode, week,
-                        q -> dashboards.returns(q).eventTotal()),
-                figure("Days the Lachin corridor was closed", "days", agreementCode, week, q -> corridorDays(q, "CLOSED")),
-                figure("Days the Lachin corridor was open", "days", agreementCode, week, q -> corridorDays(q, "OPEN")),
-                figure("Ceasefire incidents reported", "incidents", agreementCode, week, q -> dashboards.ceasefire(q).incidentCount()));
+                figure(text.t("figure.exchanged"), text.t("unit.persons"), agreementCode, week, this::exchanged),
+                figure(text.t("figure.returns"), text.t("unit.persons"), agreementCode, week, q -> dashboards.returns(q).eventTotal()),
+                figure(text.t("figure.closed"), text.t("unit.days"), agreementCode, week, q -> corridorDays(q, "CLOSED")),
+                figure(text.t("figure.open"), text.t("unit.days"), agreementCode, week, q -> corridorDays(q, "OPEN")),
+                figure(text.t("figure.incidents"), text.t("unit.incidents"), agreementCode, week,
+                        q -> dashboards.ceasefire(q).incidentCount()));
 
         var cited = new LinkedHashSet<UUID>();
         changes.forEach(c -> cited.addAll(c.evidence()));
@@ -133,7 +143,7 @@ public class BriefingService {
                 .toList();
         // one pass over the week's verified reports: the best graded for the list, every one for the annex of claims
         var best = new PriorityQueue<ReportFact>(NOTABLE.reversed());
-        var conflicts = new ConflictingClaims(zone);
+        var conflicts = new ConflictingClaims(zone, text);
         facts.forEachObserved(agreementCode, start, cutOff, List.of(ReportStatus.VERIFIED), f -> {
             conflicts.accept(f);
             best.add(f);
@@ -143,7 +153,7 @@ public class BriefingService {
         });
         var notable = best.stream().sorted(NOTABLE).map(BriefingService::line).toList();
         var claims = conflicts.result();
-        var charts = this.charts.compose(agreementCode, week, asOf, LocalDate.ofInstant(agreement.effectiveAt(), zone));
+        var charts = this.charts.compose(agreementCode, week, asOf, LocalDate.ofInstant(agreement.effectiveAt(), zone), text);
 
         var points = new ArrayList<Briefing.PointSection>();
         for (var point : agreements.get(agreementCode).points()) {
@@ -156,10 +166,10 @@ public class BriefingService {
         }
 
         var producedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        var summary = summary(week, start, cutOff, changes, passed, coming, figures, claims.size());
+        var summary = summary(text, zoneLabel(), week, cutOff, changes, passed, coming, figures, claims.size());
         return new Briefing(agreementCode, agreement.title(), week.label(), week.monday(), week.sunday(), cutOff, zoneLabel(),
                 producedAt, currentUser.require(), summary, changes, passed, coming, figures, charts, points, citedReports, notable,
-                claims, method());
+                claims, method(text), text.locale());
     }
 
     private long exchanged(DashboardQuery q) {
@@ -185,56 +195,39 @@ public class BriefingService {
                 .withAsOf(week.cutOff(zone).minus(1, ChronoUnit.MICROS));
     }
 
-    private List<String> summary(IsoWeek week, java.time.Instant start, java.time.Instant cutOff,
-            List<Briefing.StatusChange> changes, List<Briefing.DeadlineLine> passed, List<Briefing.DeadlineLine> coming,
-            List<Briefing.Figure> figures, int conflicts) {
+    private static List<String> summary(BriefingText t, String zone, IsoWeek week, Instant cutOff, List<Briefing.StatusChange> changes,
+            List<Briefing.DeadlineLine> passed, List<Briefing.DeadlineLine> coming, List<Briefing.Figure> figures, int conflicts) {
         var s = new ArrayList<String>();
-        s.add("This briefing covers ISO week " + week.label() + ", " + day(week.monday()) + " to " + day(week.sunday())
-                + ", with the cut-off at " + instant(cutOff) + ". It counts verified reports observed by then.");
+        s.add(t.t("summary.covers", week.label(), t.day(week.monday()), t.day(week.sunday()), t.when(cutOff), zone));
         if (changes.isEmpty()) {
-            s.add("No obligation changed status this week.");
+            s.add(t.t("summary.no-changes"));
         }
         for (var c : changes) {
-            s.add("Obligation " + c.obligation() + " (" + c.title() + ") became " + words(c.status()) + ", level " + c.level()
-                    + " of 3, as of " + instant(c.effectiveAt()) + ": " + c.justification()
-                    + (c.evidence().isEmpty() ? "" : " Evidence: " + c.evidence().size() + " verified report"
-                            + (c.evidence().size() == 1 ? "" : "s") + "."));
+            s.add(t.t("summary.change", c.obligation(), c.title(), t.status(c.status()), c.level(), t.when(c.effectiveAt()),
+                    c.justification()) + (c.evidence().isEmpty() ? "" : " " + t.t("summary.evidence", c.evidence().size())));
         }
         if (passed.isEmpty()) {
-            s.add("No deadline fell in this week.");
+            s.add(t.t("summary.no-deadline-passed"));
         }
         for (var d : passed) {
-            s.add("The deadline of obligation " + d.obligation() + " (" + d.title() + ") passed on " + instant(d.at())
-                    + "; at the cut-off it stood " + words(d.timeliness()) + ".");
+            s.add(t.t("summary.deadline-passed", d.obligation(), d.title(), t.when(d.at()), t.timeliness(d.timeliness())));
         }
         if (coming.isEmpty()) {
-            s.add("No deadline or notice window falls in the next 14 days.");
+            s.add(t.t("summary.nothing-coming"));
         }
         for (var d : coming) {
-            s.add((d.kind().equals("NOTICE_DEADLINE") ? "The last day to give notice on obligation " : "The deadline of obligation ")
-                    + d.obligation() + " (" + d.title() + ") falls on " + instant(d.at()) + ".");
+            s.add(t.t(d.kind().equals("NOTICE_DEADLINE") ? "summary.notice-coming" : "summary.deadline-coming", d.obligation(),
+                    d.title(), t.when(d.at())));
         }
         for (var f : figures) {
-            s.add(f.name() + ": " + String.format(Locale.ENGLISH, "%,d", f.thisWeek()) + " " + f.unit() + " (previous week: "
-                    + String.format(Locale.ENGLISH, "%,d", f.previousWeek()) + ").");
+            s.add(t.t("summary.figure", f.name(), t.number(f.thisWeek()), f.unit(), t.number(f.previousWeek())));
         }
-        s.add(conflicts == 0 ? "No two sources gave different figures for the same thing this week."
-                : conflicts + (conflicts == 1 ? " figure was" : " figures were") + " given differently by different sources;"
-                        + " the annex of conflicting claims sets them side by side.");
+        s.add(conflicts == 0 ? t.t("summary.no-conflicts") : t.t("summary.conflicts", conflicts));
         return s;
     }
 
-    private static List<String> method() {
-        return List.of(
-                "Figures count verified reports only: reports a supervisor other than their author checked and verified."
-                        + " Reports awaiting review, returned or rejected are left out.",
-                "Reports are placed in time by when the observation was made, not when it was filed; status decisions by"
-                        + " when the judged state began. Entries filed after the cut-off but about this week are included.",
-                "Running totals (a ministry's cumulative count) are never added up with each other or with counts of single"
-                        + " events; each source's figures are kept apart.",
-                "A deadline given as a day means the end of that day, 23:59:59 local time. An obligation met by its original"
-                        + " deadline is on time; met after it but within an agreed extension, it is met under extension.",
-                "Sources are graded on the Admiralty scale: reliability A (reliable) to F, credibility 1 (confirmed) to 6.");
+    private static List<String> method(BriefingText t) {
+        return List.of(t.t("method.verified"), t.t("method.time"), t.t("method.totals"), t.t("method.deadlines"), t.t("method.grades"));
     }
 
     /** Best graded first (A1 before B2, an unknown part last), then the earliest, then by id: a total order. */
@@ -256,17 +249,5 @@ public class BriefingService {
     private String zoneLabel() {
         var id = zone.getId();
         return id.equals("Z") ? "UTC" : id.startsWith("+") || id.startsWith("-") ? "UTC" + id : id;
-    }
-
-    String instant(Instant at) {
-        return DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.ENGLISH).format(at.atZone(zone)) + " " + zoneLabel();
-    }
-
-    private static String day(java.time.LocalDate day) {
-        return DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).format(day);
-    }
-
-    private static String words(String constant) {
-        return constant.toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 }

@@ -73,24 +73,24 @@ public class ChartDrawing {
     }
 
     /** The chart drawn into a PDF template of the given size in points. */
-    void draw(Briefing.Chart c, PdfTemplate template, float width, float height) {
+    void draw(Briefing.Chart c, Locale locale, PdfTemplate template, float width, float height) {
         var g = template.createGraphics(width, height, mapper);
         try {
-            chart(c).draw(g, new Rectangle2D.Double(0, 0, width, height));
+            chart(c, locale).draw(g, new Rectangle2D.Double(0, 0, width, height));
         } finally {
             g.dispose();
         }
     }
 
     /** The chart as a PNG of the given size in points, at {@link #PNG_SCALE} pixels a point. */
-    public byte[] png(Briefing.Chart c, int width, int height) {
+    public byte[] png(Briefing.Chart c, Locale locale, int width, int height) {
         var image = new BufferedImage((int) Math.round(width * PNG_SCALE), (int) Math.round(height * PNG_SCALE), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.scale(PNG_SCALE, PNG_SCALE);
-            chart(c).draw(g, new Rectangle2D.Double(0, 0, width, height));
+            chart(c, locale).draw(g, new Rectangle2D.Double(0, 0, width, height));
         } finally {
             g.dispose();
         }
@@ -103,7 +103,7 @@ public class ChartDrawing {
         return out.toByteArray();
     }
 
-    JFreeChart chart(Briefing.Chart c) {
+    JFreeChart chart(Briefing.Chart c, Locale locale) {
         var dataset = new DefaultCategoryDataset();
         for (var s : c.series()) {
             for (int i = 0; i < c.categories().size(); i++) {
@@ -124,7 +124,7 @@ public class ChartDrawing {
             renderer.setSeriesPaint(i, Color.decode(c.series().get(i).colour()));
         }
         if (!c.stacked() && c.series().size() * c.categories().size() <= MAX_LABELS) {
-            renderer.setDefaultItemLabelGenerator(new NonZeroLabels());
+            renderer.setDefaultItemLabelGenerator(new NonZeroLabels(locale));
             renderer.setDefaultItemLabelsVisible(true);
             renderer.setDefaultItemLabelFont(fonts.awt(false, 7f));
             renderer.setDefaultItemLabelPaint(TEXT);
@@ -135,8 +135,8 @@ public class ChartDrawing {
         categoryAxis.setLowerMargin(0.02);
         categoryAxis.setUpperMargin(0.02);
         var valueAxis = new NumberAxis(c.valueAxis());
-        valueAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.ENGLISH));
-        valueAxis.setNumberFormatOverride(NumberFormat.getIntegerInstance(Locale.ENGLISH));
+        valueAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits(locale));
+        valueAxis.setNumberFormatOverride(NumberFormat.getIntegerInstance(locale));
         valueAxis.setAutoRangeIncludesZero(true);
         valueAxis.setUpperMargin(0.12); // room for the labels above the highest bar
         if (c.series().stream().allMatch(s -> s.values().stream().allMatch(v -> v == 0))) {
@@ -170,7 +170,7 @@ public class ChartDrawing {
             if (!c.series().isEmpty()) {
                 items.addAll(plot.getLegendItems());
             }
-            bandNames.forEach((name, tint) -> items.add(new LegendItem("Day " + name.toLowerCase(Locale.ROOT), tint)));
+            bandNames.forEach((name, tint) -> items.add(new LegendItem(name, tint)));
             plot.setFixedLegendItems(items);
         }
 
@@ -200,8 +200,8 @@ public class ChartDrawing {
 
     /** Labels a bar with its figure, and leaves a bar of nothing unlabelled so that empty days stay quiet. */
     private static final class NonZeroLabels extends StandardCategoryItemLabelGenerator {
-        NonZeroLabels() {
-            super("{2}", NumberFormat.getIntegerInstance(Locale.ENGLISH));
+        NonZeroLabels(Locale locale) {
+            super("{2}", NumberFormat.getIntegerInstance(locale));
         }
 
         @Override

@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -32,10 +31,12 @@ final class ConflictingClaims implements Consumer<ReportFact> {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ZoneId zone;
+    private final BriefingText t;
     private final Map<Key, Map<String, Claim>> claims = new HashMap<>();
 
-    ConflictingClaims(ZoneId zone) {
+    ConflictingClaims(ZoneId zone, BriefingText t) {
         this.zone = zone;
+        this.t = t;
     }
 
     private record Key(LocalDate day, String subject, String figure) {}
@@ -43,6 +44,7 @@ final class ConflictingClaims implements Consumer<ReportFact> {
     /** One source's claim for one key, built up report by report. */
     private static final class Claim {
         final boolean summed;
+        final java.util.function.LongFunction<String> number;
         long sum;
         @Nullable String latest;
         @Nullable Instant latestAt;
@@ -51,12 +53,13 @@ final class ConflictingClaims implements Consumer<ReportFact> {
         int gradeRank = Integer.MAX_VALUE;
         final LinkedHashSet<UUID> reports = new LinkedHashSet<>();
 
-        Claim(boolean summed) {
+        Claim(boolean summed, java.util.function.LongFunction<String> number) {
             this.summed = summed;
+            this.number = number;
         }
 
         String value() {
-            return summed ? String.format(Locale.ENGLISH, "%,d", sum) : java.util.Objects.requireNonNull(latest);
+            return summed ? number.apply(sum) : java.util.Objects.requireNonNull(latest);
         }
     }
 
@@ -67,50 +70,48 @@ final class ConflictingClaims implements Consumer<ReportFact> {
         switch (f.area()) {
             case PRISONER_EXCHANGE -> {
                 var event = basis(d).equals("EVENT");
-                var subject = "Exchange " + text(d, "releasedBy", "?") + " → " + text(d, "receivedBy", "?")
+                var subject = t.t("claims.exchange", text(d, "releasedBy", "?"), text(d, "receivedBy", "?"))
                         + (event ? "" : " (" + basisWords(d) + ")");
-                count(f, day, subject, "Prisoners of war", d, "prisonersOfWar", event);
-                count(f, day, subject, "Civilians", d, "civilians", event);
-                count(f, day, subject, "Bodies", d, "bodies", event);
+                count(f, day, subject, t.t("claims.pow"), d, "prisonersOfWar", event);
+                count(f, day, subject, t.t("claims.civilians"), d, "civilians", event);
+                count(f, day, subject, t.t("claims.bodies"), d, "bodies", event);
             }
             case REFUGEE_RETURN -> {
                 var place = text(d, "area", null);
-                var subject = ("DEPARTURE".equals(text(d, "direction", "RETURN")) ? "Departures" : "Returns")
-                        + (place == null ? "" : " to " + place) + " (" + basisWords(d) + ")";
-                count(f, day, subject, "Persons", d, "persons", basis(d).equals("EVENT"));
+                var departures = "DEPARTURE".equals(text(d, "direction", "RETURN"));
+                var subject = (place == null ? t.t(departures ? "claims.departures" : "claims.returns")
+                        : t.t(departures ? "claims.departures-from" : "claims.returns-to", place)) + " (" + basisWords(d) + ")";
+                count(f, day, subject, t.t("claims.persons"), d, "persons", basis(d).equals("EVENT"));
             }
             case CORRIDOR_TRAFFIC -> {
-                var corridor = words(text(d, "corridor", "LACHIN")) + " corridor";
+                var corridor = t.t("claims.corridor." + text(d, "corridor", "LACHIN"));
                 var state = text(d, "state", null);
                 if (state != null) {
-                    claim(f, new Key(day, corridor, "State"), false, 0, words(state));
+                    claim(f, new Key(day, corridor, t.t("claims.state")), false, 0, t.state(state));
                 }
                 if (basis(d).equals("EVENT")) {
                     var direction = text(d, "direction", null);
-                    var subject = corridor + (direction == null ? "" : switch (direction) {
-                        case "TO_KARABAKH" -> ", towards Karabakh";
-                        case "TO_ARMENIA" -> ", towards Armenia";
-                        default -> ", both directions";
-                    });
-                    count(f, day, subject, "Vehicles", d, "vehicles", true);
-                    count(f, day, subject, "Persons", d, "persons", true);
+                    var subject = corridor + (direction == null ? "" : ", " + t.t("direction." + direction));
+                    count(f, day, subject, t.t("claims.vehicles"), d, "vehicles", true);
+                    count(f, day, subject, t.t("claims.persons"), d, "persons", true);
                 }
             }
             case CEASEFIRE -> {
                 // without a place two incidents on a day cannot be told to be the same one
                 var place = f.locationName() != null ? f.locationName() : f.district();
                 if (place != null) {
-                    count(f, day, "Incident at " + place, "Killed", d, "killed", true);
-                    count(f, day, "Incident at " + place, "Wounded", d, "wounded", true);
+                    var subject = t.t("claims.incident", place);
+                    count(f, day, subject, t.t("claims.killed"), d, "killed", true);
+                    count(f, day, subject, t.t("claims.wounded"), d, "wounded", true);
                 }
             }
             case PEACEKEEPING -> {
                 if (basis(d).equals("LEVEL")) {
-                    var subject = "Peacekeeping contingent (level)";
-                    count(f, day, subject, "Personnel", d, "personnel", false);
-                    count(f, day, subject, "Armoured vehicles", d, "armouredVehicles", false);
-                    count(f, day, subject, "Vehicles", d, "vehicles", false);
-                    count(f, day, subject, "Observation posts", d, "observationPosts", false);
+                    var subject = t.t("claims.contingent");
+                    count(f, day, subject, t.t("claims.personnel"), d, "personnel", false);
+                    count(f, day, subject, t.t("claims.armoured"), d, "armouredVehicles", false);
+                    count(f, day, subject, t.t("claims.vehicles"), d, "vehicles", false);
+                    count(f, day, subject, t.t("claims.posts"), d, "observationPosts", false);
                 }
             }
             default -> {
@@ -124,11 +125,11 @@ final class ConflictingClaims implements Consumer<ReportFact> {
         if (v == null || v.isNull()) {
             return; // an absent count is unknown, not zero: it claims nothing
         }
-        claim(f, new Key(day, subject, figure), summed, v.asLong(), String.format(Locale.ENGLISH, "%,d", v.asLong()));
+        claim(f, new Key(day, subject, figure), summed, v.asLong(), t.number(v.asLong()));
     }
 
     private void claim(ReportFact f, Key key, boolean summed, long amount, String value) {
-        var claim = claims.computeIfAbsent(key, k -> new HashMap<>()).computeIfAbsent(f.sourceName(), s -> new Claim(summed));
+        var claim = claims.computeIfAbsent(key, k -> new HashMap<>()).computeIfAbsent(f.sourceName(), s -> new Claim(summed, t::number));
         var rank = BriefingService.gradeRank(f);
         if (rank < claim.gradeRank) {
             claim.gradeRank = rank;
@@ -168,21 +169,17 @@ final class ConflictingClaims implements Consumer<ReportFact> {
         return text(d, "basis", "EVENT");
     }
 
-    private static String basisWords(JsonNode d) {
+    private String basisWords(JsonNode d) {
         return switch (basis(d)) {
-            case "CUMULATIVE" -> "running total" + (d.hasNonNull("since") ? " since " + d.get("since").asString() : "");
-            case "LEVEL" -> "level";
-            default -> "single events";
+            case "CUMULATIVE" -> d.hasNonNull("since") ? t.t("claims.running-total-since", d.get("since").asString())
+                    : t.t("claims.running-total");
+            case "LEVEL" -> t.t("claims.level");
+            default -> t.t("claims.single-events");
         };
     }
 
     private static @Nullable String text(JsonNode d, String field, @Nullable String otherwise) {
         var v = d.get(field);
         return v == null || v.isNull() ? otherwise : v.asString();
-    }
-
-    private static String words(String constant) {
-        var s = constant.toLowerCase(Locale.ROOT).replace('_', ' ');
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

@@ -2,11 +2,9 @@ package org.ceasefire.ccm.briefing;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.TreeSet;
 import org.ceasefire.ccm.dashboard.ChartColours;
 import org.ceasefire.ccm.dashboard.CorridorDashboard;
@@ -24,7 +22,6 @@ final class WeekCharts {
     static final int INCIDENT_WEEKS = 8;
     /** Sources the returns chart draws side by side; more would make seven days of bars unreadable. */
     static final int RETURN_SOURCES = 5;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
     private final DashboardService dashboards;
 
@@ -32,28 +29,28 @@ final class WeekCharts {
         this.dashboards = dashboards;
     }
 
-    List<Briefing.Chart> compose(String agreement, IsoWeek week, Instant asOf, LocalDate agreementDay) {
+    List<Briefing.Chart> compose(String agreement, IsoWeek week, Instant asOf, LocalDate agreementDay, BriefingText t) {
         var q = DashboardQuery.of(agreement).withPeriod(week.monday(), week.sunday()).withAsOf(asOf);
         var days = new ArrayList<LocalDate>();
         for (var d = week.monday(); !d.isAfter(week.sunday()); d = d.plusDays(1)) {
             days.add(d);
         }
-        var labels = days.stream().map(DAY::format).toList();
-        return List.of(exchanges(q), returns(q, days, labels), corridor(q, days, labels, agreementDay),
-                incidents(agreement, week, asOf));
+        var labels = days.stream().map(t::weekDay).toList();
+        return List.of(exchanges(q, t), returns(q, days, labels, t), corridor(q, days, labels, agreementDay, t),
+                incidents(agreement, week, asOf, t));
     }
 
     /** As the exchanges dashboard's totals chart: a bar per category, a series per receiving side. */
-    private Briefing.Chart exchanges(DashboardQuery q) {
+    private Briefing.Chart exchanges(DashboardQuery q, BriefingText t) {
         var series = new ArrayList<Briefing.Series>();
         var totals = dashboards.exchanges(q).totals();
         for (int i = 0; i < totals.size(); i++) {
-            var t = totals.get(i);
-            series.add(new Briefing.Series("Received by " + t.receivedBy(), ChartColours.series(i),
-                    List.of(t.prisonersOfWar(), t.civilians(), t.bodies())));
+            var total = totals.get(i);
+            series.add(new Briefing.Series(t.t("chart.received-by", total.receivedBy()), ChartColours.series(i),
+                    List.of(total.prisonersOfWar(), total.civilians(), total.bodies())));
         }
-        return new Briefing.Chart("Persons received in prisoner exchanges", "Single exchanges (event figures) of the week, by receiving side",
-                "Category", "Persons", List.of("Prisoners of war", "Civilians", "Bodies"), series, false, List.of());
+        return new Briefing.Chart(t.t("chart.exchanges"), t.t("chart.exchanges-sub"), t.t("chart.category"), t.t("chart.persons"),
+                List.of(t.t("claims.pow"), t.t("claims.civilians"), t.t("claims.bodies")), series, false, List.of());
     }
 
     /**
@@ -61,7 +58,7 @@ final class WeekCharts {
      * together (two may report the same people); the chart keeps the {@value #RETURN_SOURCES} with the largest figures
      * of the week and names how many it leaves to the data annex.
      */
-    private Briefing.Chart returns(DashboardQuery q, List<LocalDate> days, List<String> labels) {
+    private Briefing.Chart returns(DashboardQuery q, List<LocalDate> days, List<String> labels, BriefingText t) {
         var all = new ArrayList<Briefing.Series>();
         for (var s : dashboards.returns(q).series()) {
             if (!s.basis().equals("EVENT")) {
@@ -82,16 +79,16 @@ final class WeekCharts {
             series.add(new Briefing.Series(s.name(), ChartColours.series(series.size()), s.values()));
         }
         var left = all.size() - kept.size();
-        return new Briefing.Chart("Refugee returns per day", "Event figures of each source, never added together; departures"
-                + " count negative." + (left > 0 ? " The " + RETURN_SOURCES + " sources with the largest figures; " + left
-                        + " more in the data annex." : ""), "Day", "Persons", labels, series, false, List.of());
+        return new Briefing.Chart(t.t("chart.returns"), t.t("chart.returns-sub") + (left > 0 ? " " + t.t("chart.returns-more",
+                RETURN_SOURCES, left) : ""), t.t("chart.day"), t.t("chart.persons"), labels, series, false, List.of());
     }
 
     /**
      * As the corridor dashboard: vehicles per day stacked by direction, and each day's state behind its bar. A state
      * lasts until a later report says otherwise, so a day without reports carries the state before it.
      */
-    private Briefing.Chart corridor(DashboardQuery q, List<LocalDate> days, List<String> labels, LocalDate agreementDay) {
+    private Briefing.Chart corridor(DashboardQuery q, List<LocalDate> days, List<String> labels, LocalDate agreementDay,
+            BriefingText t) {
         var week = lachin(dashboards.corridors(q).corridors());
         String state = null;
         if (days.getFirst().isAfter(agreementDay)) {
@@ -108,7 +105,7 @@ final class WeekCharts {
                 state = reported.state();
             }
             if (state != null) {
-                bands.add(new Briefing.Band(i, state.charAt(0) + state.substring(1).toLowerCase(Locale.ROOT), ChartColours.state(state)));
+                bands.add(new Briefing.Band(i, t.t("chart.day-state", t.state(state)), ChartColours.state(state)));
             }
             for (int k = 0; k < DIRECTIONS.size(); k++) {
                 var direction = DIRECTIONS.get(k);
@@ -120,16 +117,11 @@ final class WeekCharts {
         for (int k = 0; k < DIRECTIONS.size(); k++) {
             var direction = DIRECTIONS.get(k);
             if (!direction.equals("NONE") || vehicles.get(k).stream().anyMatch(v -> v > 0)) {
-                series.add(new Briefing.Series(switch (direction) {
-                    case "TO_KARABAKH" -> "To Karabakh";
-                    case "TO_ARMENIA" -> "To Armenia";
-                    case "BOTH" -> "Both directions";
-                    default -> "Direction not given";
-                }, ChartColours.DIRECTIONS.get(direction), vehicles.get(k)));
+                series.add(new Briefing.Series(t.t("direction." + direction), ChartColours.DIRECTIONS.get(direction), vehicles.get(k)));
             }
         }
-        return new Briefing.Chart("Lachin corridor: vehicles and state per day", "Vehicles counted (event figures) by direction;"
-                + " the background gives the day's state, the last one reported.", "Day", "Vehicles", labels, series, true, bands);
+        return new Briefing.Chart(t.t("chart.corridor"), t.t("chart.corridor-sub"), t.t("chart.day"), t.t("chart.vehicles"), labels,
+                series, true, bands);
     }
 
     private static CorridorDashboard.Corridor lachin(List<CorridorDashboard.Corridor> corridors) {
@@ -137,7 +129,7 @@ final class WeekCharts {
     }
 
     /** As the ceasefire dashboard's chart: incidents per ISO week, stacked by alleged violator. */
-    private Briefing.Chart incidents(String agreement, IsoWeek week, Instant asOf) {
+    private Briefing.Chart incidents(String agreement, IsoWeek week, Instant asOf, BriefingText t) {
         var first = week;
         for (int i = 1; i < INCIDENT_WEEKS; i++) {
             first = first.previous();
@@ -156,10 +148,10 @@ final class WeekCharts {
                 values.add(c.byWeekAndParty().stream().filter(x -> x.allegedAgainst().equals(party) && x.week().equals(w))
                         .mapToLong(x -> x.count()).sum());
             }
-            series.add(new Briefing.Series(party.equals("-") ? "Violator not named" : "Alleged against " + party,
+            series.add(new Briefing.Series(party.equals("-") ? t.t("chart.violator-unnamed") : t.t("chart.alleged-against", party),
                     ChartColours.series(series.size()), values));
         }
-        return new Briefing.Chart("Ceasefire incidents per week", "Reported incidents by alleged violator, in week " + week.label()
-                + " and the " + (INCIDENT_WEEKS - 1) + " weeks before it", "ISO week", "Incidents", weeks, series, true, List.of());
+        return new Briefing.Chart(t.t("chart.incidents"), t.t("chart.incidents-sub", week.label(), INCIDENT_WEEKS - 1),
+                t.t("chart.iso-week"), t.t("chart.incidents-axis"), weeks, series, true, List.of());
     }
 }

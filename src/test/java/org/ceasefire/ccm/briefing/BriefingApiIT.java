@@ -160,6 +160,30 @@ class BriefingApiIT {
     }
 
     @Test
+    void the_briefing_is_written_in_the_language_asked_for_with_its_dates_and_statuses() throws Exception {
+        var bytes = mvc.perform(get("/api/v1/briefings/2020-W51").param("format", "pdf").param("lang", "ru")
+                .with(user("briefer").roles("BRIEFER"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        String text;
+        try (var pdf = Loader.loadPDF(bytes)) {
+            text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+        }
+        assertThat(text).contains("Еженедельная сводка, ISO-неделя 2020-W51", "с 14 декабря 2020 по 20 декабря 2020", "Резюме",
+                "Выполнено частично (уровень 2/3)", "Графики недели", "Лица, полученные при обменах пленными", "Методика");
+        assertThat(text).as("what people wrote stays as written").contains(JUSTIFICATION.substring(0, 60), report.toString());
+
+        var docx = mvc.perform(get("/api/v1/briefings/2020-W51").param("format", "docx").param("lang", "hy")
+                .with(user("briefer").roles("BRIEFER"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx));
+                var extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+            assertThat(extractor.getText()).contains("Շաբաթական ամփոփագիր, ISO շաբաթ 2020-W51", "Ամփոփում", JUSTIFICATION);
+        }
+
+        mvc.perform(get("/api/v1/briefings/2020-W51").param("lang", "fr").with(user("briefer").roles("BRIEFER")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("lang"));
+    }
+
+    @Test
     void an_impossible_week_is_refused_with_a_problem_naming_it() throws Exception {
         mvc.perform(get("/api/v1/briefings/2020-W99").with(user("briefer").roles("BRIEFER")))
                 .andExpect(status().isBadRequest())

@@ -62,7 +62,7 @@ class BriefingChartsAndClaimsIT {
         }
         // the charts are vector drawings whose text is in the embedded font: legends and axes can be found
         assertThat(text).contains("Charts of the week", "Persons received in prisoner exchanges", "Received by AM",
-                "Lachin corridor: vehicles and state per day", "Day closed", "To Karabakh", "Ceasefire incidents per week");
+                "Lachin corridor: vehicles and state per day", "State: Closed", "To Karabakh", "Ceasefire incidents per week");
         assertThat(text).contains("Annex: conflicting claims");
         var annex = text.substring(text.indexOf("Annex: conflicting claims"));
         assertThat(annex).contains("Exchange AZ → AM", "Prisoners of war", alpha, beta);
@@ -88,7 +88,7 @@ class BriefingChartsAndClaimsIT {
             assertThat(charts).anySatisfy(r -> assertThat(r).containsExactly("Persons received in prisoner exchanges",
                     "Prisoners of war", "Received by AM", "13.0", ""));
             assertThat(charts).anySatisfy(r -> assertThat(r).containsExactly("Lachin corridor: vehicles and state per day",
-                    "Wed 16 Feb", "To Karabakh", "40.0", "Closed"));
+                    "Wed 16 Feb", "To Karabakh", "40.0", "State: Closed"));
             var claims = rows(book.getSheet("Conflicting claims"));
             assertThat(claims).anySatisfy(r -> assertThat(r).startsWith("2022-02-15", "Exchange AZ → AM", "Prisoners of war", alpha, "C3", "5"));
             assertThat(claims).anySatisfy(r -> assertThat(r).startsWith("2022-02-15", "Exchange AZ → AM", "Prisoners of war", beta, "C3", "8"));

@@ -20,7 +20,7 @@ class ChartDrawingTest {
         var chart = new Briefing.Chart("Persons received", "by side", "Category", "Persons", List.of("Prisoners of war", "Civilians"),
                 List.of(new Briefing.Series("Received by AM", ChartColours.series(0), List.of(44L, 3L))), false, List.of());
 
-        var image = ImageIO.read(new ByteArrayInputStream(drawing.png(chart, 400, 200)));
+        var image = ImageIO.read(new ByteArrayInputStream(drawing.png(chart, java.util.Locale.ENGLISH, 400, 200)));
 
         assertThat(image.getWidth()).isEqualTo((int) (400 * ChartDrawing.PNG_SCALE));
         assertThat(image.getHeight()).isEqualTo((int) (200 * ChartDrawing.PNG_SCALE));
@@ -33,7 +33,7 @@ class ChartDrawingTest {
         var chart = new Briefing.Chart("Corridor", "state", "Day", "Vehicles", List.of("Mon", "Tue", "Wed"), List.of(), true,
                 List.of(new Briefing.Band(0, "Closed", ChartColours.CLOSED)));
 
-        var image = ImageIO.read(new ByteArrayInputStream(drawing.png(chart, 600, 200)));
+        var image = ImageIO.read(new ByteArrayInputStream(drawing.png(chart, java.util.Locale.ENGLISH, 600, 200)));
 
         var tinted = 0;
         for (int x = 0; x < image.getWidth(); x++) {

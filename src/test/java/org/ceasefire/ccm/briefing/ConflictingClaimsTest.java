@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import org.ceasefire.ccm.base.ui.Translations;
 import org.ceasefire.ccm.reporting.ReportArea;
 import org.ceasefire.ccm.reporting.ReportFact;
 import org.ceasefire.ccm.reporting.ReportStatus;
@@ -17,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /** Which figures the annex sets side by side, and what each source is taken to claim. */
 class ConflictingClaimsTest {
 
-    private final ConflictingClaims claims = new ConflictingClaims(ZoneOffset.ofHours(4));
+    private final ConflictingClaims claims = new ConflictingClaims(ZoneOffset.ofHours(4),
+            new BriefingText(new Translations(), Locale.ENGLISH, ZoneOffset.ofHours(4)));
 
     @Test
     void two_sources_giving_different_counts_for_the_same_exchange_on_the_same_day_conflict() {

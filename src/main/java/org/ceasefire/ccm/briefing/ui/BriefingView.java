@@ -168,11 +168,12 @@ class BriefingView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
     /** Composes the briefing on a worker thread (as the signed-in briefer) and shows it when it is ready. */
     void compose(IsoWeek w) {
         var ui = UI.getCurrent();
+        var locale = getLocale();
         progress.setVisible(true);
         downloads.setEnabled(false);
         CompletableFuture.runAsync(new DelegatingSecurityContextRunnable(() -> {
             try {
-                var b = briefings.compose(DashboardQuery.DEFAULT_AGREEMENT, w);
+                var b = briefings.compose(DashboardQuery.DEFAULT_AGREEMENT, w, locale);
                 ui.access(() -> show(b, w));
             } catch (RuntimeException e) {
                 ui.access(() -> {
@@ -192,11 +193,11 @@ class BriefingView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
         content.removeAll();
         downloads.removeAll();
         downloads.setEnabled(true);
-        downloads.add(download("PDF", "pdf", "application/pdf", out -> out.write(pdf.render(briefings.compose(b.agreement(), w)))),
+        downloads.add(download("PDF", "pdf", "application/pdf", out -> out.write(pdf.render(briefings.compose(b.agreement(), w, b.language())))),
                 download("DOCX", "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                        out -> out.write(docx.render(briefings.compose(b.agreement(), w)))),
+                        out -> out.write(docx.render(briefings.compose(b.agreement(), w, b.language())))),
                 download("XLSX", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                        out -> out.write(xlsx.render(briefings.compose(b.agreement(), w), w))),
+                        out -> out.write(xlsx.render(briefings.compose(b.agreement(), w, b.language()), w))),
                 download("CSV", "csv", "text/csv", out -> csv.write(b.agreement(), w, out)));
 
         var head = new Div();
@@ -259,7 +260,7 @@ class BriefingView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
             }
             var image = new Image((DownloadHandler) event -> {
                 event.setContentType("image/png");
-                event.getOutputStream().write(drawing.png(chart, CHART_WIDTH, CHART_HEIGHT));
+                event.getOutputStream().write(drawing.png(chart, b.language(), CHART_WIDTH, CHART_HEIGHT));
             }, chart.title());
             image.setWidth(CHART_WIDTH * 3 / 2 + "px");
             image.setMaxWidth("100%");

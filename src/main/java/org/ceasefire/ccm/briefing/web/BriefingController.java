@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
 import org.ceasefire.ccm.base.InvalidInputException;
+import org.ceasefire.ccm.base.ui.Languages;
 import org.ceasefire.ccm.briefing.BriefingArchive;
 import org.ceasefire.ccm.briefing.BriefingCsv;
 import org.ceasefire.ccm.briefing.BriefingDocx;
@@ -58,15 +59,17 @@ class BriefingController {
     @Operation(summary = "The weekly briefing", description = "isoWeek like 2020-W51: Monday to Sunday, cut off at the end"
             + " of Sunday in the configured zone. format=pdf (default) gives the briefing; format=csv the week's reports,"
             + " every status, streamed; format=docx the same briefing, editable; format=xlsx its data annex (the week's"
-            + " verified reports, the figures and the status changes, a sheet each).")
+            + " verified reports, the figures and the status changes, a sheet each). lang=en (default), ru, hy or az: the"
+            + " language of the briefing's text; the CSV and the workbook's column names stay in English.")
     void briefing(@PathVariable String isoWeek, @RequestParam(defaultValue = "pdf") String format,
-            @RequestParam(defaultValue = DashboardQuery.DEFAULT_AGREEMENT) String agreement, HttpServletResponse response)
-            throws IOException {
+            @RequestParam(defaultValue = DashboardQuery.DEFAULT_AGREEMENT) String agreement,
+            @RequestParam(defaultValue = "en") String lang, HttpServletResponse response) throws IOException {
         var week = IsoWeek.parse(isoWeek);
+        var language = language(lang);
         var f = format.strip().toLowerCase(Locale.ROOT);
         var sample = Timer.start(meters);
         switch (f) {
-            case "pdf" -> send(response, pdf.render(briefings.compose(agreement.strip(), week)), MediaType.APPLICATION_PDF_VALUE,
+            case "pdf" -> send(response, pdf.render(briefings.compose(agreement.strip(), week, language)), MediaType.APPLICATION_PDF_VALUE,
                     attachment(week, "pdf"));
             case "csv" -> {
                 // the role is checked before the first byte is written, so a refusal is still a clean 403
@@ -75,13 +78,21 @@ class BriefingController {
                 response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(week, "csv"));
                 csv.write(agreement.strip(), week, response.getOutputStream());
             }
-            case "docx" -> send(response, docx.render(briefings.compose(agreement.strip(), week)),
+            case "docx" -> send(response, docx.render(briefings.compose(agreement.strip(), week, language)),
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document", attachment(week, "docx"));
-            case "xlsx" -> send(response, xlsx.render(briefings.compose(agreement.strip(), week), week),
+            case "xlsx" -> send(response, xlsx.render(briefings.compose(agreement.strip(), week, language), week),
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", attachment(week, "xlsx"));
             default -> throw new InvalidInputException("format", "'" + format + "' is not one of pdf, docx, xlsx, csv");
         }
         sample.stop(timer(f));
+    }
+
+    /** One of the product's four languages, or a 400 naming the parameter. */
+    private static Locale language(String lang) {
+        var tag = lang.strip().toLowerCase(Locale.ROOT);
+        return Languages.SUPPORTED.stream().filter(l -> l.getLanguage().equals(tag)).findFirst()
+                .orElseThrow(() -> new InvalidInputException("lang", "'" + lang + "' is not one of "
+                        + String.join(", ", Languages.SUPPORTED.stream().map(Locale::getLanguage).toList())));
     }
 
     @GetMapping("/archive")
