@@ -116,6 +116,10 @@ class BriefingApiIT {
         try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(bytes));
                 var extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
             text = extractor.getText().replaceAll("\\s+", " ");
+            assertThat(doc.getParagraphs().stream().filter(p -> "Heading2".equals(p.getStyle())).map(p -> p.getText()))
+                    .as("sections are Word headings, for the navigation pane and a table of contents")
+                    .contains("Summary", "Status changes this week", "Charts of the week", "Per point of the agreement", "Method");
+            assertThat(doc.getStyles().styleExist("Heading2")).isTrue();
         }
         assertThat(text).contains("2020-W51", "UTC+04:00", "Partially fulfilled", JUSTIFICATION, report.toString(),
                 "Persons received in prisoner exchanges", "Per point of the agreement", "Point 8:");

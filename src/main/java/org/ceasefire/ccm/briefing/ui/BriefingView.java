@@ -242,7 +242,7 @@ class BriefingView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
         section(getTranslation("briefing.deadlines"), allDeadlines.isEmpty() ? new Span(getTranslation("briefing.no-deadlines")) : deadlines);
 
         var figures = new Grid<Briefing.Figure>();
-        figures.addThemeVariants(GridVariant.LUMO_COMPACT);
+        figures.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         figures.addColumn(Briefing.Figure::name).setHeader(getTranslation("briefing.figure")).setFlexGrow(3);
         figures.addColumn(f -> number(f.thisWeek())).setHeader(getTranslation("briefing.this-week")).setAutoWidth(true);
         figures.addColumn(f -> number(f.previousWeek())).setHeader(getTranslation("briefing.previous-week")).setAutoWidth(true);
