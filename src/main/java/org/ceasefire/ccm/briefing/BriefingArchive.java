@@ -12,6 +12,8 @@ import org.ceasefire.ccm.base.Hashes;
 import org.ceasefire.ccm.base.NotFoundException;
 import org.ceasefire.ccm.dashboard.DashboardQuery;
 import org.ceasefire.ccm.security.AppRoles;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.util.concurrent.ExecutionException;
@@ -60,11 +62,13 @@ public class BriefingArchive {
     private final Clock clock;
     private final ZoneId zone;
     private final int catchUpWeeks;
+    private final MeterRegistry meters;
 
     BriefingArchive(BriefingService briefings, BriefingPdf pdf, BriefingDocx docx, BriefingXlsx xlsx, BriefingCsv csv,
             JdbcTemplate jdbc, Clock clock, CcmProperties properties, TaskScheduler scheduler,
-            @Qualifier(BriefingConfig.EXECUTOR) AsyncTaskExecutor executor) {
+            @Qualifier(BriefingConfig.EXECUTOR) AsyncTaskExecutor executor, MeterRegistry meters) {
         this.executor = executor;
+        this.meters = meters;
         this.briefings = briefings;
         this.pdf = pdf;
         this.docx = docx;
@@ -103,10 +107,13 @@ public class BriefingArchive {
         }
         for (var week : weeks) {
             try {
-                archive(DashboardQuery.DEFAULT_AGREEMENT, week);
+                if (archive(DashboardQuery.DEFAULT_AGREEMENT, week)) {
+                    outcome("archived");
+                }
             } catch (NotFoundException e) {
                 log.debug("No briefing for {}: {}", week.label(), e.getMessage()); // before the agreement took effect
             } catch (RuntimeException e) {
+                outcome("failed");
                 log.error("The weekly briefing of {} could not be archived: {}", week.label(), e.toString());
             }
         }
@@ -154,6 +161,12 @@ public class BriefingArchive {
             return jdbc.update("update job_claim set claimed_by = ?, claimed_at = ? where job = ? and run_key = ? and claimed_at < ?",
                     NODE, Timestamp.from(now), JOB, runKey, Timestamp.from(now.minus(STALE))) == 1;
         }
+    }
+
+    /** Counts a scheduled run's outcome per week: an alert on {@code failed} catches a Monday that went wrong. */
+    private void outcome(String outcome) {
+        Counter.builder("ccm.briefing.archive").description("Weekly briefings the scheduled job archived or failed to archive")
+                .tag("outcome", outcome).register(meters).increment();
     }
 
     /** Gives a failed run back, so that the next check tries again at once. */

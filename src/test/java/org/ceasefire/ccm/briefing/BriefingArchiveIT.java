@@ -26,6 +26,9 @@ class BriefingArchiveIT {
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @Test
     void a_week_is_archived_once_and_served_unchanged_with_the_hash_listed() throws Exception {
         var week = IsoWeek.parse("2021-W02");
@@ -58,6 +61,7 @@ class BriefingArchiveIT {
         // Monday 1 March 2021, 07:00 local: the run for 2021-W08 has come; with two weeks of catch-up W06 and W07 too
         archive.archiveDue(java.time.OffsetDateTime.parse("2021-03-01T07:00:00+04:00").toInstant(), 2);
         assertThat(archived()).contains("2021-W06", "2021-W07", "2021-W08").doesNotContain("2021-W05", "2021-W09");
+        assertThat(meters.counter("ccm.briefing.archive", "outcome", "archived").count()).isGreaterThanOrEqualTo(3);
 
         // Monday 22 March, 05:59 local: 2021-W11's run is a minute away, so only 2021-W10 is due
         archive.archiveDue(java.time.OffsetDateTime.parse("2021-03-22T05:59:00+04:00").toInstant(), 0);

@@ -96,6 +96,19 @@ class BriefingChartsAndClaimsIT {
         }
     }
 
+    @Test
+    @org.springframework.security.test.context.support.WithMockUser(username = "briefer", roles = "BRIEFER")
+    void the_same_data_and_week_give_the_same_content() {
+        var a = briefings.compose("nk-2020-11-10", IsoWeek.parse(WEEK));
+        var b = briefings.compose("nk-2020-11-10", IsoWeek.parse(WEEK));
+        assertThat(b).usingRecursiveComparison().ignoringFields("producedAt").isEqualTo(a);
+        assertThat(a.conflicts()).isNotEmpty();
+        assertThat(a.charts()).hasSize(4);
+    }
+
+    @Autowired
+    BriefingService briefings;
+
     private byte[] fetch(String format) throws Exception {
         return mvc.perform(get("/api/v1/briefings/" + WEEK).param("format", format).with(user("briefer").roles("BRIEFER")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
