@@ -290,11 +290,38 @@ final class ScaleReportModel {
 
     final long seed;
     final Instant now;
+    /** With a week (see {@link #ScaleReportModel(long, Instant, Instant)}): its start, else null. */
+    private final @Nullable Instant weekStart;
+    /** The seconds of the week that lie before now (7 days for a past week). */
+    private final long weekSeconds;
     private final Map<Intensity, Optional<Intensity>> cut = new ConcurrentHashMap<>();
 
     ScaleReportModel(long seed, Instant now) {
+        this(seed, now, null);
+    }
+
+    /**
+     * A model whose every report is observed in the week starting at {@code weekStart} (null: over the whole time
+     * line). The time drawn for report number i is moved into the week: to the week's start plus the time since then
+     * modulo the week, so that each report keeps the weekday and time of day it was drawn with (for a week not over
+     * yet, modulo the part of it before now). Everything else about the report is then drawn for the moved time, its
+     * id included, so it stays as consistent and valid as any other. Deterministic for a week that is over: it does
+     * not depend on now.
+     */
+    ScaleReportModel(long seed, Instant now, @Nullable Instant weekStart) {
         this.seed = seed;
         this.now = now;
+        this.weekStart = weekStart;
+        if (weekStart != null) {
+            var seconds = Math.min(Duration.ofDays(7).toSeconds(), Duration.between(weekStart, now).toSeconds());
+            if (seconds <= 0) {
+                throw new IllegalArgumentException("Scale reports: the week starting " + weekStart + " has not begun at "
+                        + now);
+            }
+            this.weekSeconds = seconds;
+        } else {
+            this.weekSeconds = 0;
+        }
     }
 
     static long mix(long z) {
@@ -315,6 +342,16 @@ final class ScaleReportModel {
     private record Head(SplittableRandom r, Area area, Instant at, @Nullable District district, boolean completed) {}
 
     private Head head(long index) {
+        var h = drawHead(index);
+        if (weekStart == null) {
+            return h;
+        }
+        // modulo a whole week from a week's start, the weekday and the time of day stay those drawn
+        var at = weekStart.plusSeconds(Math.floorMod(h.at().getEpochSecond() - weekStart.getEpochSecond(), weekSeconds));
+        return new Head(h.r(), h.area(), at, h.district(), h.completed());
+    }
+
+    private Head drawHead(long index) {
         var r = new SplittableRandom(mix(mix(seed) + 0x9E3779B97F4A7C15L * (index + 1)));
         var area = Area.values()[pick(r, AREA_MIX)];
         if (area == Area.WITHDRAWAL) {
