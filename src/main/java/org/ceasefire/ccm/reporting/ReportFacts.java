@@ -227,8 +227,8 @@ public class ReportFacts {
      * reads the whole result into a temporary file before handing over the first row. For a week of a million reports
      * that took 8 s before the first byte of a CSV. Reports observed at the same instant are put in id order here,
      * in the order H2 sorts UUIDs; rows of one report (one per obligation) follow each other, as the join looks its
-     * obligations up by the primary key (report_id, position). Other databases sort (PostgreSQL streams with a
-     * cursor and sorts by its own plan).
+     * obligations up by the primary key (report_id, position). Other databases are asked to sort by (observed_at, id,
+     * position) as before (PostgreSQL's driver reads with a cursor only inside a transaction; not measured here).
      */
     public void forEachObserved(String agreement, Instant from, Instant to, Collection<ReportStatus> statuses,
             Consumer<ReportFact> consumer) {
