@@ -7,6 +7,7 @@ import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,7 +16,6 @@ import java.io.OutputStreamWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -142,8 +142,10 @@ class BriefingCsvTest {
     }
 
     private static BriefingCsv csv(ReportFacts facts) {
-        return new BriefingCsv(facts, new CcmProperties(ZONE, Duration.ofHours(72), Duration.ofDays(90), Path.of("config/agreements"),
-                Duration.ofDays(7)));
+        // only the zone matters here; a mock keeps the test independent of the other settings
+        CcmProperties properties = mock(CcmProperties.class);
+        when(properties.zone()).thenReturn(ZONE);
+        return new BriefingCsv(facts, properties);
     }
 
     private static ReportFacts feeding(List<ReportFact> facts, AtomicInteger handed) {
