@@ -19,7 +19,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Reading reports newest first a chunk at a time: every report once, in order, even when a thousand of them were
- * observed at the same instant (as a bulk import of one day's counts may be).
+ * observed at the same instant (as a bulk import of one day's counts may be). Reading them oldest first as a stream
+ * (for exports): the same reports in the same order as the database sorts them.
  */
 @CcmIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -27,6 +28,8 @@ class ReportFactsIT {
 
     private static final String SOURCE = "Chunk test " + UUID.randomUUID();
     private static final Instant TIE = Instant.parse("2021-05-05T08:00:00Z");
+    /** 60 reports naming two obligations, observed at one instant half an hour before the tie. */
+    private static final Instant PAIRS = TIE.minusSeconds(1800);
 
     @Autowired
     ReportService reports;
@@ -54,6 +57,12 @@ class ReportFactsIT {
                 reports.submitBatch(drafts).forEach(r -> assertThat(r.status()).isEqualTo(201));
                 drafts.forEach(d -> filed.add(d.id()));
             }
+            var pairs = new ArrayList<ReportDraft>();
+            for (int i = 0; i < 60; i++) {
+                pairs.add(draft(PAIRS, List.of("6e", "1")));
+            }
+            reports.submitBatch(pairs).forEach(r -> assertThat(r.status()).isEqualTo(201));
+            pairs.forEach(d -> filed.add(d.id()));
         } finally {
             SecurityContextHolder.clearContext();
         }
@@ -78,6 +87,41 @@ class ReportFactsIT {
         assertThat(found.complete()).isFalse();
     }
 
+    @Test
+    void the_stream_oldest_first_holds_every_report_once_in_the_order_the_database_sorts_them() {
+        var from = Instant.parse("2020-01-01T00:00:00Z");
+        var to = Instant.parse("2022-01-01T00:00:00Z");
+        // observed() has the database sort by (observed_at, id, position); forEachObserved reads H2 along the index on
+        // observation time and orders ties by id itself
+        var sorted = facts.observed("nk-2020-11-10", ReportArea.CEASEFIRE, from, to, List.of(ReportStatus.SUBMITTED)).stream()
+                .filter(f -> f.sourceName().equals(SOURCE)).toList();
+        var streamed = new ArrayList<ReportFact>();
+        facts.forEachObserved("nk-2020-11-10", from, to, List.of(ReportStatus.SUBMITTED), f -> {
+            if (f.sourceName().equals(SOURCE)) {
+                streamed.add(f);
+            }
+        });
+        var everyStatus = new ArrayList<ReportFact>();
+        facts.forEachObserved("nk-2020-11-10", from, to, List.of(ReportStatus.values()), f -> {
+            if (f.sourceName().equals(SOURCE)) {
+                everyStatus.add(f);
+            }
+        });
+
+        assertThat(sorted).hasSize(filed.size());
+        assertThat(streamed).containsExactlyElementsOf(sorted);
+        assertThat(everyStatus).containsExactlyElementsOf(sorted);
+        assertThat(streamed.stream().filter(f -> f.observedAt().equals(PAIRS)))
+                .hasSize(60).allSatisfy(f -> assertThat(f.obligations()).containsExactly("6e", "1"));
+        var none = new ArrayList<ReportFact>();
+        facts.forEachObserved("nk-2020-11-10", from, to, List.of(ReportStatus.REJECTED), f -> {
+            if (f.sourceName().equals(SOURCE)) {
+                none.add(f);
+            }
+        });
+        assertThat(none).isEmpty();
+    }
+
     private void assertReadsAllOnce(ReportArea area) {
         var read = facts.newest("nk-2020-11-10", area, Instant.parse("2020-01-01T00:00:00Z"), Instant.parse("2022-01-01T00:00:00Z"),
                 List.of(ReportStatus.SUBMITTED), f -> f.sourceName().equals(SOURCE), 0, 5000);
@@ -91,8 +135,12 @@ class ReportFactsIT {
     }
 
     private static ReportDraft draft(Instant at) {
+        return draft(at, List.of("1"));
+    }
+
+    private static ReportDraft draft(Instant at, List<String> obligations) {
         var details = JsonNodeFactory.instance.objectNode().put("allegedBy", "AZ").put("allegedAgainst", "AM");
-        return new ReportDraft(UUID.randomUUID(), "nk-2020-11-10", List.of("1"), "CEASEFIRE", at.toString(), null, null,
+        return new ReportDraft(UUID.randomUUID(), "nk-2020-11-10", obligations, "CEASEFIRE", at.toString(), null, null,
                 "Small-arms fire reported", new ReportDraft.Source(SOURCE, "OWN_OBSERVATION", null, "B", 2, null), details);
     }
 }

@@ -290,11 +290,45 @@ final class ScaleReportModel {
 
     final long seed;
     final Instant now;
+    /** With a week (see {@link #ScaleReportModel(long, Instant, Instant)}): its start, else null. */
+    private final @Nullable Instant weekStart;
+    /** The seconds of the week that lie before now (7 days for a past week). */
+    private final long weekSeconds;
+    /**
+     * Where the time line of the draws ends: now, or with a week the model's horizon, as every draw is moved into the
+     * week anyway; then no draw depends on the clock.
+     */
+    private final Instant drawsUntil;
     private final Map<Intensity, Optional<Intensity>> cut = new ConcurrentHashMap<>();
 
     ScaleReportModel(long seed, Instant now) {
+        this(seed, now, null);
+    }
+
+    /**
+     * A model whose every report is observed in the week starting at {@code weekStart} (null: over the whole time
+     * line). The time drawn for report number i is moved into the week: to the week's start plus the time since then
+     * modulo the week, so that each report keeps the weekday and time of day it was drawn with (for a week not over
+     * yet, modulo the part of it before now). The times are drawn from the whole time line to {@link #HORIZON}, not
+     * to now, so for a week that is over nothing depends on the clock. Everything else about the report is then drawn
+     * for the moved time, its id included, so it stays as consistent and valid as any other.
+     */
+    ScaleReportModel(long seed, Instant now, @Nullable Instant weekStart) {
         this.seed = seed;
         this.now = now;
+        this.weekStart = weekStart;
+        if (weekStart != null) {
+            var seconds = Math.min(Duration.ofDays(7).toSeconds(), Duration.between(weekStart, now).toSeconds());
+            if (seconds <= 0) {
+                throw new IllegalArgumentException("Scale reports: the week starting " + weekStart + " has not begun at "
+                        + now);
+            }
+            this.weekSeconds = seconds;
+            this.drawsUntil = HORIZON.atStartOfDay().toInstant(LOCAL);
+        } else {
+            this.weekSeconds = 0;
+            this.drawsUntil = now;
+        }
     }
 
     static long mix(long z) {
@@ -315,6 +349,16 @@ final class ScaleReportModel {
     private record Head(SplittableRandom r, Area area, Instant at, @Nullable District district, boolean completed) {}
 
     private Head head(long index) {
+        var h = drawHead(index);
+        if (weekStart == null) {
+            return h;
+        }
+        // modulo a whole week from a week's start, the weekday and the time of day stay those drawn
+        var at = weekStart.plusSeconds(Math.floorMod(h.at().getEpochSecond() - weekStart.getEpochSecond(), weekSeconds));
+        return new Head(h.r(), h.area(), at, h.district(), h.completed());
+    }
+
+    private Head drawHead(long index) {
         var r = new SplittableRandom(mix(mix(seed) + 0x9E3779B97F4A7C15L * (index + 1)));
         var area = Area.values()[pick(r, AREA_MIX)];
         if (area == Area.WITHDRAWAL) {
@@ -385,23 +429,25 @@ final class ScaleReportModel {
     private Instant observed(Intensity intensity, SplittableRandom r) {
         for (int attempt = 0; attempt < 12; attempt++) {
             var t = intensity.sample(r);
-            if (!t.isAfter(now)) {
+            if (!t.isAfter(drawsUntil)) {
                 return t;
             }
         }
         // a clock set early (tests): draw from what lies before it
-        var before = cut.computeIfAbsent(intensity, i -> java.util.Optional.ofNullable(i.until(now)));
+        var before = cut.computeIfAbsent(intensity, i -> java.util.Optional.ofNullable(i.until(drawsUntil)));
         if (before.isPresent()) {
             return before.get().sample(r);
         }
-        return now.isAfter(START) ? START.plusSeconds((long) (r.nextDouble() * Duration.between(START, now).toSeconds())) : now;
+        return drawsUntil.isAfter(START)
+                ? START.plusSeconds((long) (r.nextDouble() * Duration.between(START, drawsUntil).toSeconds()))
+                : drawsUntil;
     }
 
     private Instant clamp(Instant t) {
-        if (t.isAfter(now)) {
-            return now;
+        if (t.isAfter(drawsUntil)) {
+            return drawsUntil;
         }
-        return t.isBefore(START) && !now.isBefore(START) ? START : t;
+        return t.isBefore(START) && !drawsUntil.isBefore(START) ? START : t;
     }
 
     // ---- areas --------------------------------------------------------------------------------------------

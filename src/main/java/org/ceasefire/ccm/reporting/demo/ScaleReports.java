@@ -6,8 +6,12 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -22,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.ceasefire.ccm.base.CcmProperties;
 import org.ceasefire.ccm.base.InvalidInputException;
 import org.ceasefire.ccm.reporting.ReportStatus;
 import org.ceasefire.ccm.reporting.ReportsBulkLoaded;
@@ -62,6 +67,14 @@ import org.springframework.stereotype.Component;
  * <p>Reports are written in order of observation time and their ids are time-ordered (UUID version 7): every index of
  * the report tables then grows at its end. In random order each commit would rewrite most index pages, which made
  * H2 ten times slower and its file ten times larger.
+ *
+ * <p>With {@code ccm.demo.scale-week} set to an ISO week such as {@code 2023-W38}, every generated report is observed
+ * inside that week (Monday 00:00 to Sunday 24:00 in {@code ccm.zone}), for the briefing benchmark's week of a million
+ * reports: the time each report would have had is moved into the week, keeping its weekday and time of day, and the
+ * report is then drawn for the moved time (see {@link ScaleReportModel#ScaleReportModel(long, Instant, Instant)}),
+ * with a UUID version 7 id of that time and filing and review times after it and not after now. Still deterministic
+ * for a given seed and week. A week's reports have other ids than the same numbers without a week, so a data folder
+ * should be filled with one setting only: a later run with another would add the numbers it misses as well.
  */
 @Component
 @Order(16)
@@ -69,6 +82,8 @@ public class ScaleReports implements ApplicationRunner {
 
     public static final String COUNT_PROPERTY = "ccm.demo.scale-reports";
     public static final String SEED_PROPERTY = "ccm.demo.scale-seed";
+    /** An ISO week (e.g. 2023-W38) to put every generated report in; unset: the agreement's whole life. */
+    public static final String WEEK_PROPERTY = "ccm.demo.scale-week";
     public static final long DEFAULT_SEED = 20201110L;
     public static final String AGREEMENT = "nk-2020-11-10";
 
@@ -84,12 +99,15 @@ public class ScaleReports implements ApplicationRunner {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Environment environment;
+    private final ZoneId zone;
 
-    ScaleReports(DataSource dataSource, ApplicationEventPublisher events, Clock clock, Environment environment) {
+    ScaleReports(DataSource dataSource, ApplicationEventPublisher events, Clock clock, Environment environment,
+            CcmProperties properties) {
         this.dataSource = dataSource;
         this.events = events;
         this.clock = clock;
         this.environment = environment;
+        this.zone = properties.zone();
     }
 
     @Override
@@ -112,7 +130,8 @@ public class ScaleReports implements ApplicationRunner {
     public long generate(long count, long seed) {
         var started = System.nanoTime();
         var now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        var model = new ScaleReportModel(seed, now);
+        var week = environment.getProperty(WEEK_PROPERTY, "").strip();
+        var model = new ScaleReportModel(seed, now, week.isEmpty() ? null : weekStart(week));
         long existing;
         long missing;
         Set<String> obligationCodes;
@@ -141,9 +160,9 @@ public class ScaleReports implements ApplicationRunner {
         } catch (SQLException e) {
             throw new IllegalStateException("Scale reports: cannot read the database", e);
         }
-        log.info("Scale reports: the report table holds {} reports; generating {} more (seed {}, numbers {} to {}) to reach {}",
+        log.info("Scale reports: the report table holds {} reports; generating {} more (seed {}, numbers {} to {}{}) to reach {}",
                 existing, missing, seed, numbers.length == 0 ? 0 : Arrays.stream(numbers).min().orElse(0),
-                Arrays.stream(numbers).max().orElse(0), count);
+                Arrays.stream(numbers).max().orElse(0), week.isEmpty() ? "" : ", all observed in " + week, count);
         inTimeOrder(model, numbers);
         var validator = new ReportValidator(true, obligationCodes, partyCodes, clock.instant());
         var written = write(model, validator, numbers, started);
@@ -155,6 +174,19 @@ public class ScaleReports implements ApplicationRunner {
         log.info("Scale reports: done: {} reports generated in {} ms, figures rebuilt in {} ms, {} ms in all", written,
                 generatedMs, (System.nanoTime() - rebuildStarted) / 1_000_000, (System.nanoTime() - started) / 1_000_000);
         return written;
+    }
+
+    /** The start of an ISO week written like 2023-W38: Monday 00:00 in the configured zone. */
+    private Instant weekStart(String week) {
+        if (!week.matches("\\d{4}-W\\d{2}")) {
+            throw new IllegalArgumentException("Scale reports: " + WEEK_PROPERTY + "=" + week + " is not an ISO week like 2023-W38");
+        }
+        try {
+            // ISO_WEEK_DATE resolves strictly: W53 of a year of 52 weeks is refused
+            return LocalDate.parse(week + "-1", DateTimeFormatter.ISO_WEEK_DATE).atStartOfDay(zone).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("Scale reports: " + WEEK_PROPERTY + "=" + week + " is not a week of its year", e);
+        }
     }
 
     /**
