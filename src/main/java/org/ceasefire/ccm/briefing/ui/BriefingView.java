@@ -213,7 +213,7 @@ class BriefingView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
 
         var changes = new Grid<Briefing.StatusChange>();
         changes.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        changes.addComponentColumn(c -> new Anchor("obligations/" + c.obligation(), c.obligation() + " · " + c.title()))
+        changes.addComponentColumn(c -> new Anchor(obligation(b, c.obligation()), c.obligation() + " · " + c.title()))
                 .setHeader(getTranslation("briefing.obligation")).setFlexGrow(2);
         changes.addColumn(c -> getTranslation("status." + c.status()) + " · " + c.level() + "/3")
                 .setHeader(getTranslation("briefing.new-status")).setWidth("12rem").setFlexGrow(0);
@@ -270,7 +270,7 @@ class BriefingView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
 
         var points = new Grid<Briefing.ObligationLine>();
         points.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        points.addComponentColumn(o -> new Anchor("obligations/" + o.code(), o.code() + " · " + o.title()))
+        points.addComponentColumn(o -> new Anchor(obligation(b, o.code()), o.code() + " · " + o.title()))
                 .setHeader(getTranslation("briefing.obligation")).setFlexGrow(3);
         points.addColumn(o -> getTranslation("status." + o.status())).setHeader(getTranslation("briefing.status")).setWidth("11rem").setFlexGrow(0);
         points.addColumn(o -> o.level() + "/3").setHeader(getTranslation("briefing.level")).setWidth("6rem").setFlexGrow(0);
@@ -318,6 +318,11 @@ class BriefingView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
                 : getTranslation("briefing.conflicts-help"));
         section(getTranslation("briefing.conflicts"), b.conflicts().isEmpty() ? new Span(getTranslation("dashboard.none"))
                 : new Div(intro, conflicts));
+    }
+
+    /** The obligation's page. */
+    private static String obligation(Briefing b, String code) {
+        return "agreements/" + b.agreement() + "/obligations/" + code;
     }
 
     /** A source's claim in the annex, the first of its conflict carrying the day and subject. */
