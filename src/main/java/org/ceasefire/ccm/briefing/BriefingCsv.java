@@ -17,6 +17,7 @@ import org.ceasefire.ccm.security.AppRoles;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The week's reports as CSV, one row per report, written while they are read: memory stays constant however many
@@ -52,6 +53,8 @@ public class BriefingCsv {
      * part was 3 s (docs/benchmarks.md).
      */
     @PreAuthorize("hasRole('" + AppRoles.BRIEFER + "')")
+    // in a read-only transaction: PostgreSQL's driver reads with a cursor (fetch size honoured) only inside one
+    @Transactional(readOnly = true)
     public void write(String agreement, IsoWeek week, OutputStream out) {
         var rows = new Rows(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         try (var writer = new Handoff(rows, f -> rows.record(row(f)))) {

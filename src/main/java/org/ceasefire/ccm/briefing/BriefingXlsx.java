@@ -12,6 +12,7 @@ import org.ceasefire.ccm.base.CcmProperties;
 import org.ceasefire.ccm.reporting.ReportFacts;
 import org.ceasefire.ccm.reporting.ReportStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The data annex of a briefing as a workbook, one sheet each: the week's verified reports, the key figures, and the
@@ -28,6 +29,8 @@ public class BriefingXlsx {
         this.zone = properties.zone();
     }
 
+    /** The data annex; read in a read-only transaction, so that PostgreSQL streams the week's reports too. */
+    @Transactional(readOnly = true)
     public byte[] render(Briefing b, IsoWeek week) {
         var workbook = new SXSSFWorkbook(200);
         try (var out = new ByteArrayOutputStream()) {
