@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 
 /**
- * What the two harnesses share: valid report bodies of varied areas, a minimal JSON reader, and small file and text
+ * What the harnesses share: the application as a child process ({@link Server}), valid report bodies of varied areas, a minimal JSON reader, and small file and text
  * helpers. Java 22+ finds this file beside the launched one ({@code java src/bench/java/CrashTest.java}).
  */
 final class Bench {
@@ -260,6 +260,127 @@ final class Bench {
             return parts[0] + " " + parts[1] + " " + parts[2] + " (1, 5, 15 min)";
         } catch (IOException | RuntimeException e) {
             return "unknown";
+        }
+    }
+
+    /**
+     * The application jar as a child process, as the dashboard and briefing benchmarks start it: the demo profile, a
+     * data folder of the caller's, the project's catalogue, loopback on a free port. {@link #start} returns once
+     * {@code /actuator/health} answers UP (unauthenticated, so that the first authenticated request is still the
+     * benchmark's), echoing the start-up lines worth seeing (the generator's progress, rebuilds, errors).
+     */
+    static final class Server {
+        static final List<Process> all = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final Process process;
+        final java.net.URI base;
+        final Path log;
+        final List<String> command;
+        private final java.util.function.Consumer<String> say;
+
+        private Server(Process process, int port, Path log, List<String> command, java.util.function.Consumer<String> say) {
+            this.process = process;
+            this.base = java.net.URI.create("http://127.0.0.1:" + port);
+            this.log = log;
+            this.command = command;
+            this.say = say;
+        }
+
+        static Server start(Path jar, Path projectDir, Path dataDir, List<String> jvmOpts, List<String> appArgs, Path log,
+                int startTimeoutMinutes, java.net.http.HttpClient http, java.time.Duration poll,
+                java.util.function.Consumer<String> say) throws Exception {
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException("No jar at " + jar.toAbsolutePath() + " (build it, or pass --jar or --url)");
+            }
+            Files.createDirectories(dataDir);
+            Files.createDirectories(log.toAbsolutePath().getParent());
+            int port;
+            try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                port = socket.getLocalPort();
+            }
+            var cmd = new ArrayList<String>();
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.addAll(jvmOpts);
+            cmd.addAll(List.of("-jar", jar.toAbsolutePath().toString(),
+                    "--spring.profiles.active=demo",
+                    "--ccm.data-dir=" + dataDir.toAbsolutePath(),
+                    "--ccm.catalogue=" + projectDir.toAbsolutePath().normalize().resolve("config/agreements"),
+                    "--server.address=127.0.0.1",
+                    "--server.port=" + port));
+            cmd.addAll(appArgs);
+            var process = new ProcessBuilder(cmd).directory(projectDir.toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            all.add(process);
+            var server = new Server(process, port, log, cmd, say);
+            var t0 = System.nanoTime();
+            var deadline = java.time.Instant.now().plus(java.time.Duration.ofMinutes(startTimeoutMinutes));
+            long logPosition = 0;
+            var lastStatus = "";
+            var lastSaid = System.nanoTime();
+            while (java.time.Instant.now().isBefore(deadline)) {
+                logPosition = server.echoLog(logPosition);
+                if (!process.isAlive()) {
+                    server.echoLog(logPosition);
+                    throw new IllegalStateException("the server exited with code " + process.exitValue() + "; see " + log);
+                }
+                try {
+                    var r = http.send(java.net.http.HttpRequest.newBuilder(server.base.resolve("/actuator/health"))
+                            .timeout(java.time.Duration.ofSeconds(10)).GET().build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() == 200 && r.body().contains("\"UP\"")) {
+                        server.echoLog(logPosition);
+                        say.accept(String.format(Locale.ROOT, "server UP after %.1f s (pid %d, log %s)", (System.nanoTime() - t0) / 1e9,
+                                process.pid(), log));
+                        return server;
+                    }
+                    lastStatus = "HTTP " + r.statusCode() + " " + abbreviate(r.body(), 80);
+                } catch (IOException e) {
+                    lastStatus = "not answering yet";
+                }
+                if (System.nanoTime() - lastSaid > 60e9) {
+                    System.out.println("  ... waiting for UP (" + lastStatus + ")");
+                    lastSaid = System.nanoTime();
+                }
+                Thread.sleep(poll.toMillis());
+            }
+            server.stop();
+            throw new IllegalStateException("the server did not report UP within " + startTimeoutMinutes + " min (last: "
+                    + lastStatus + "); see " + log);
+        }
+
+        /** Shows the server's start-up lines worth seeing as they come; returns how far the log has been read. */
+        long echoLog(long from) {
+            try (var f = new java.io.RandomAccessFile(log.toFile(), "r")) {
+                if (f.length() <= from) return from;
+                f.seek(from);
+                var bytes = new byte[(int) Math.min(f.length() - from, 4 << 20)];
+                f.readFully(bytes);
+                var text = new String(bytes, StandardCharsets.UTF_8);
+                var end = text.lastIndexOf('\n');
+                if (end < 0) return from;
+                for (var line : text.substring(0, end).split("\n")) {
+                    if (line.contains("Scale reports") || line.contains("rollups rebuilt") || line.contains(" ERROR ")
+                            || line.contains("Started Application")) {
+                        var shown = line.replaceFirst("^\\S+\\s+(INFO|WARN|ERROR)\\s+\\d+\\s+---\\s+\\[[^\\]]*\\]\\s+\\[[^\\]]*\\]\\s+\\S+\\s+:\\s+", "$1 ");
+                        say.accept("  server: " + line.substring(0, Math.min(line.length(), 24)) + " " + abbreviate(shown, 200));
+                    }
+                }
+                return from + text.substring(0, end + 1).getBytes(StandardCharsets.UTF_8).length;
+            } catch (IOException e) {
+                return from;
+            }
+        }
+
+        void stop() throws InterruptedException {
+            if (!process.isAlive()) return;
+            process.destroy();
+            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            all.remove(process);
+        }
+
+        static void killAll() {
+            for (var p : all) p.destroyForcibly();
         }
     }
 }

@@ -1,10 +1,7 @@
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.RandomAccessFile;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -273,12 +269,12 @@ public class BriefingBenchmark {
             try {
                 Thread.sleep(limit.toMillis());
                 System.err.println("BRIEFING BENCHMARK: time limit of " + limit + " reached, giving up");
-                Server.killAll();
+                Bench.Server.killAll();
                 Runtime.getRuntime().halt(3);
             } catch (InterruptedException ignored) {
             }
         });
-        Runtime.getRuntime().addShutdownHook(new Thread(Server::killAll));
+        Runtime.getRuntime().addShutdownHook(new Thread(Bench.Server::killAll));
 
         var command = "java src/bench/java/BriefingBenchmark.java " + String.join(" ", Arrays.stream(args).map(BriefingBenchmark::quote).toList());
         say("Briefing benchmark, %s", LocalDateTime.now().withNano(0));
@@ -308,7 +304,7 @@ public class BriefingBenchmark {
             say("BENCHMARK ERROR: %s", e);
             e.printStackTrace();
         } finally {
-            Server.killAll();
+            Bench.Server.killAll();
         }
         say("load average at the end: %s", Bench.loadAverage());
         var file = o.outDir.resolve("briefing-" + stamp + ".txt");
@@ -324,7 +320,7 @@ public class BriefingBenchmark {
         var r = new PdfPart();
         say("");
         say("== Part pdf: week %s of %s", o.week, o.url != null ? o.url : String.format(Locale.ROOT, "%,d reports in %s", o.reports, o.dataDir));
-        Server server = null;
+        Bench.Server server = null;
         URI base;
         try {
             if (o.url != null) {
@@ -333,7 +329,12 @@ public class BriefingBenchmark {
                 var args = new ArrayList<String>();
                 args.add("--ccm.demo.scale-reports=" + o.reports);
                 if (o.scaleSeed != null) args.add("--ccm.demo.scale-seed=" + o.scaleSeed);
-                server = Server.start(o, http, o.dataDir, o.serverOpts, args, o.logDir.resolve("briefing-pdf-" + stamp + ".log"));
+                var serverArgs = new ArrayList<String>(args);
+                serverArgs.addAll(o.appArgs);
+                server = Bench.Server.start(o.jar, o.projectDir, o.dataDir, o.serverOpts, serverArgs,
+                        o.logDir.resolve("briefing-pdf-" + stamp + ".log"), o.startTimeoutMinutes, http, Duration.ofMillis(250),
+                        line -> say("%s", line));
+                say("server command: %s", String.join(" ", server.command.stream().map(BriefingBenchmark::quote).toList()));
                 base = server.base;
             }
             var path = "/api/v1/briefings/" + o.week + "?agreement=" + o.agreement + "&format=";
@@ -383,7 +384,7 @@ public class BriefingBenchmark {
         say("");
         say("== Part csv: week %s of %s", o.csvWeek, o.url != null ? o.url
                 : String.format(Locale.ROOT, "%,d reports all observed in it, in %s; server options %s", o.csvReports, o.csvDataDir, o.csvServerOpts));
-        Server server = null;
+        Bench.Server server = null;
         URI base;
         Long pid;
         try {
@@ -393,7 +394,12 @@ public class BriefingBenchmark {
             } else {
                 var args = List.of("--ccm.demo.scale-reports=" + o.csvReports, "--ccm.demo.scale-week=" + o.csvWeek,
                         "--ccm.demo.data=false");
-                server = Server.start(o, http, o.csvDataDir, o.csvServerOpts, args, o.logDir.resolve("briefing-csv-" + stamp + ".log"));
+                var serverArgs = new ArrayList<String>(args);
+                serverArgs.addAll(o.appArgs);
+                server = Bench.Server.start(o.jar, o.projectDir, o.csvDataDir, o.csvServerOpts, serverArgs,
+                        o.logDir.resolve("briefing-csv-" + stamp + ".log"), o.startTimeoutMinutes, http, Duration.ofMillis(250),
+                        line -> say("%s", line));
+                say("server command: %s", String.join(" ", server.command.stream().map(BriefingBenchmark::quote).toList()));
                 base = server.base;
                 pid = server.process.pid();
             }
@@ -974,113 +980,4 @@ public class BriefingBenchmark {
 
     // ---------------------------------------------------------------------------------------------------------
     // the server process
-
-    static final class Server {
-        static final List<Process> all = new java.util.concurrent.CopyOnWriteArrayList<>();
-        final Process process;
-        final URI base;
-        final Path log;
-
-        Server(Process process, int port, Path log) {
-            this.process = process;
-            this.base = URI.create("http://127.0.0.1:" + port);
-            this.log = log;
-        }
-
-        static Server start(Options o, HttpClient http, Path dataDir, List<String> jvmOpts, List<String> appArgs, Path log)
-                throws Exception {
-            if (!Files.isRegularFile(o.jar)) {
-                throw new IllegalStateException("No jar at " + o.jar.toAbsolutePath() + " (build it, or pass --jar or --url)");
-            }
-            Files.createDirectories(dataDir);
-            Files.createDirectories(log.getParent());
-            int port;
-            try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                port = socket.getLocalPort();
-            }
-            var cmd = new ArrayList<String>();
-            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            cmd.addAll(jvmOpts);
-            cmd.addAll(List.of("-jar", o.jar.toAbsolutePath().toString(),
-                    "--spring.profiles.active=demo",
-                    "--ccm.data-dir=" + dataDir.toAbsolutePath(),
-                    "--ccm.catalogue=" + o.projectDir.toAbsolutePath().normalize().resolve("config/agreements"),
-                    "--server.address=127.0.0.1",
-                    "--server.port=" + port));
-            cmd.addAll(appArgs);
-            cmd.addAll(o.appArgs);
-            say("starting: %s", String.join(" ", cmd.stream().map(BriefingBenchmark::quote).toList()));
-            var t0 = System.nanoTime();
-            var process = new ProcessBuilder(cmd).directory(o.projectDir.toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            all.add(process);
-            var server = new Server(process, port, log);
-            var deadline = Instant.now().plus(Duration.ofMinutes(o.startTimeoutMinutes));
-            long logPosition = 0;
-            var lastStatus = "";
-            var lastSaid = System.nanoTime();
-            while (Instant.now().isBefore(deadline)) {
-                logPosition = server.echoLog(logPosition);
-                if (!process.isAlive()) {
-                    server.echoLog(logPosition);
-                    throw new IllegalStateException("the server exited with code " + process.exitValue() + "; see " + log);
-                }
-                try {
-                    // unauthenticated, so that the first authenticated request is still the benchmark's
-                    var r = http.send(HttpRequest.newBuilder(server.base.resolve("/actuator/health")).timeout(Duration.ofSeconds(10))
-                            .GET().build(), HttpResponse.BodyHandlers.ofString());
-                    if (r.statusCode() == 200 && r.body().contains("\"UP\"")) {
-                        server.echoLog(logPosition);
-                        say("server UP after %.1f s (pid %d, log %s)", (System.nanoTime() - t0) / 1e9, process.pid(), log);
-                        return server;
-                    }
-                    lastStatus = "HTTP " + r.statusCode() + " " + Bench.abbreviate(r.body(), 80);
-                } catch (IOException e) {
-                    lastStatus = "not answering yet";
-                }
-                if (System.nanoTime() - lastSaid > 60e9) {
-                    System.out.println("  ... waiting for UP (" + lastStatus + ")");
-                    lastSaid = System.nanoTime();
-                }
-                Thread.sleep(250);
-            }
-            server.stop();
-            throw new IllegalStateException("the server did not report UP within " + o.startTimeoutMinutes + " min (last: "
-                    + lastStatus + "); see " + log);
-        }
-
-        /** Shows the server's start-up lines worth seeing (the generator's progress, rebuilds, errors) as they come. */
-        long echoLog(long from) {
-            try (var f = new RandomAccessFile(log.toFile(), "r")) {
-                if (f.length() <= from) return from;
-                f.seek(from);
-                var bytes = new byte[(int) Math.min(f.length() - from, 4 << 20)];
-                f.readFully(bytes);
-                var text = new String(bytes, StandardCharsets.UTF_8);
-                var end = text.lastIndexOf('\n');
-                if (end < 0) return from;
-                for (var line : text.substring(0, end).split("\n")) {
-                    if (line.contains("Scale reports") || line.contains("rollups rebuilt") || line.contains(" ERROR ")
-                            || line.contains("Started Application")) {
-                        var shown = line.replaceFirst("^\\S+\\s+(INFO|WARN|ERROR)\\s+\\d+\\s+---\\s+\\[[^\\]]*\\]\\s+\\[[^\\]]*\\]\\s+\\S+\\s+:\\s+", "$1 ");
-                        say("  server: %s %s", line.substring(0, Math.min(line.length(), 24)), Bench.abbreviate(shown, 200));
-                    }
-                }
-                return from + text.substring(0, end + 1).getBytes(StandardCharsets.UTF_8).length;
-            } catch (IOException e) {
-                return from;
-            }
-        }
-
-        void stop() throws InterruptedException {
-            if (!process.isAlive()) return;
-            process.destroy();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            all.remove(process);
-        }
-
-        static void killAll() {
-            for (var p : all) p.destroyForcibly();
-        }
-    }
 }

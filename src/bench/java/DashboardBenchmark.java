@@ -1,7 +1,4 @@
 import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -26,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -197,12 +193,12 @@ public class DashboardBenchmark {
             try {
                 Thread.sleep(limit.toMillis());
                 System.err.println("DASHBOARD BENCHMARK: time limit of " + limit + " reached, giving up");
-                Server.killAll();
+                Bench.Server.killAll();
                 Runtime.getRuntime().halt(3);
             } catch (InterruptedException ignored) {
             }
         });
-        Runtime.getRuntime().addShutdownHook(new Thread(Server::killAll));
+        Runtime.getRuntime().addShutdownHook(new Thread(Bench.Server::killAll));
 
         var command = "java src/bench/java/DashboardBenchmark.java " + String.join(" ", Arrays.stream(args).map(DashboardBenchmark::quote).toList());
         say("Dashboard benchmark, %s", LocalDateTime.now().withNano(0));
@@ -211,7 +207,7 @@ public class DashboardBenchmark {
         say("command: %s", command.trim());
         say("load average at start: %s (the machine should be otherwise idle)", Bench.loadAverage());
 
-        Server server = null;
+        Bench.Server server = null;
         var exit = 0;
         var results = new ArrayList<Result>();
         try (var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build()) {
@@ -220,17 +216,16 @@ public class DashboardBenchmark {
                 base = o.url;
                 say("application: %s (already running)", base);
             } else {
-                if (!Files.isRegularFile(o.jar)) {
-                    throw new IllegalStateException("No jar at " + o.jar.toAbsolutePath() + " (build it, or pass --jar or --url)");
-                }
-                Files.createDirectories(o.logDir);
                 var log = o.logDir.resolve("dashboards-" + stamp + ".log");
-                var t0 = System.nanoTime();
-                server = Server.start(o, http, log);
+                var appArgs = new ArrayList<String>(List.of("--ccm.demo.scale-reports=" + o.reports));
+                if (o.scaleSeed != null) {
+                    appArgs.add("--ccm.demo.scale-seed=" + o.scaleSeed);
+                }
+                appArgs.addAll(o.appArgs);
+                server = Bench.Server.start(o.jar, o.projectDir, o.dataDir, o.serverOpts, appArgs, log, o.startTimeoutMinutes, http,
+                        Duration.ofSeconds(1), line -> say("%s", line));
                 base = server.base;
                 say("server command: %s", String.join(" ", server.command.stream().map(DashboardBenchmark::quote).toList()));
-                say("application started and UP in %.1f s (pid %d, %s, log %s)", (System.nanoTime() - t0) / 1e9,
-                        server.process.pid(), base, log);
             }
             var total = reportTotal(o, http, base);
             say("reports in the data set: %s", total < 0 ? "unknown (GET /api/v1/reports did not answer 200)" : String.format(Locale.ROOT, "%,d", total));
@@ -272,7 +267,7 @@ public class DashboardBenchmark {
             if (server != null) {
                 server.stop();
             }
-            Server.killAll();
+            Bench.Server.killAll();
         }
         var file = o.outDir.resolve("dashboards-" + stamp + ".txt");
         Files.writeString(file, out.toString());
@@ -684,110 +679,4 @@ public class DashboardBenchmark {
 
     // ---------------------------------------------------------------------------------------------------------
     // the server process
-
-    static final class Server {
-        static final List<Process> all = new java.util.concurrent.CopyOnWriteArrayList<>();
-        final Process process;
-        final URI base;
-        final Path log;
-        final List<String> command;
-
-        Server(Process process, int port, Path log, List<String> command) {
-            this.process = process;
-            this.base = URI.create("http://127.0.0.1:" + port);
-            this.log = log;
-            this.command = command;
-        }
-
-        static Server start(Options o, HttpClient http, Path log) throws Exception {
-            Files.createDirectories(o.dataDir);
-            int port;
-            try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                port = socket.getLocalPort();
-            }
-            var cmd = new ArrayList<String>();
-            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            cmd.addAll(o.serverOpts);
-            cmd.addAll(List.of("-jar", o.jar.toAbsolutePath().toString(),
-                    "--spring.profiles.active=demo",
-                    "--ccm.data-dir=" + o.dataDir.toAbsolutePath(),
-                    "--ccm.catalogue=" + o.projectDir.toAbsolutePath().normalize().resolve("config/agreements"),
-                    "--ccm.demo.scale-reports=" + o.reports,
-                    "--server.address=127.0.0.1",
-                    "--server.port=" + port));
-            if (o.scaleSeed != null) {
-                cmd.add("--ccm.demo.scale-seed=" + o.scaleSeed);
-            }
-            cmd.addAll(o.appArgs);
-            var process = new ProcessBuilder(cmd).directory(o.projectDir.toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            all.add(process);
-            var server = new Server(process, port, log, cmd);
-            var deadline = Instant.now().plus(Duration.ofMinutes(o.startTimeoutMinutes));
-            long logPosition = 0;
-            var lastStatus = "";
-            var lastSaid = System.nanoTime();
-            while (Instant.now().isBefore(deadline)) {
-                logPosition = server.echoLog(logPosition);
-                if (!process.isAlive()) {
-                    server.echoLog(logPosition);
-                    throw new IllegalStateException("the server exited with code " + process.exitValue() + "; see " + log);
-                }
-                try {
-                    var r = http.send(HttpRequest.newBuilder(server.base.resolve("/actuator/health")).timeout(Duration.ofSeconds(10))
-                            .GET().build(), HttpResponse.BodyHandlers.ofString());
-                    if (r.statusCode() == 200 && r.body().contains("\"UP\"")) {
-                        server.echoLog(logPosition);
-                        return server;
-                    }
-                    lastStatus = "HTTP " + r.statusCode() + " " + Bench.abbreviate(r.body(), 80);
-                } catch (IOException e) {
-                    lastStatus = "not answering yet";
-                }
-                if (System.nanoTime() - lastSaid > 60e9) {
-                    System.out.println("  ... waiting for UP (" + lastStatus + ")");
-                    lastSaid = System.nanoTime();
-                }
-                Thread.sleep(1000);
-            }
-            server.stop();
-            throw new IllegalStateException("the server did not report UP within " + o.startTimeoutMinutes + " min (last: "
-                    + lastStatus + "); see " + log);
-        }
-
-        /** Shows the server's start-up lines worth seeing (the generator's progress, rebuilds, errors) as they come. */
-        long echoLog(long from) {
-            try (var f = new RandomAccessFile(log.toFile(), "r")) {
-                if (f.length() <= from) return from;
-                f.seek(from);
-                var bytes = new byte[(int) Math.min(f.length() - from, 4 << 20)];
-                f.readFully(bytes);
-                var text = new String(bytes, StandardCharsets.UTF_8);
-                var end = text.lastIndexOf('\n');
-                if (end < 0) return from;
-                for (var line : text.substring(0, end).split("\n")) {
-                    if (line.contains("Scale reports") || line.contains("rollups rebuilt") || line.contains(" ERROR ")
-                            || line.contains("Started Application")) {
-                        var shown = line.replaceFirst("^\\S+\\s+(INFO|WARN|ERROR)\\s+\\d+\\s+---\\s+\\[[^\\]]*\\]\\s+\\[[^\\]]*\\]\\s+\\S+\\s+:\\s+", "$1 ");
-                        say("  server: %s %s", line.substring(0, Math.min(line.length(), 24)), Bench.abbreviate(shown, 200));
-                    }
-                }
-                return from + text.substring(0, end + 1).getBytes(StandardCharsets.UTF_8).length;
-            } catch (IOException e) {
-                return from;
-            }
-        }
-
-        void stop() throws InterruptedException {
-            if (!process.isAlive()) return;
-            process.destroy();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            all.remove(process);
-        }
-
-        static void killAll() {
-            for (var p : all) p.destroyForcibly();
-        }
-    }
-
 }
