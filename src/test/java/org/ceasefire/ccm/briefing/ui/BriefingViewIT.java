@@ -33,6 +33,13 @@ class BriefingViewIT extends SpringBrowserlessTest {
         assertThat(view.shown.summary().getFirst()).contains("2020-W51", "UTC+04:00");
         assertThat(view.progress.isVisible()).isFalse();
         assertThat(find(Anchor.class, view.downloads).all()).hasSize(4);
+        assertThat(find(com.vaadin.flow.component.html.H3.class, view.content).all().stream().map(h -> h.getText()))
+                .as("the page shows what the PDF holds").contains("Summary", "Status changes this week", "Charts of the week",
+                        "Per point of the agreement, at the cut-off", "Notable verified reports of the week",
+                        "Annex: conflicting claims");
+        assertThat(find(com.vaadin.flow.component.html.Image.class, view.content).all())
+                .as("a picture per chart with something to draw")
+                .hasSize((int) view.shown.charts().stream().filter(c -> !c.empty()).count());
     }
 
     @org.springframework.beans.factory.annotation.Autowired
